@@ -1,0 +1,18 @@
+package io.boxoffice.catalog;
+
+import java.util.Optional;
+
+/** The catalog module's API: read events, their seat maps and what they sell. */
+public interface Catalog {
+
+  Optional<EventDetails> event(EventId id);
+
+  /** Published (and later) events matching the query, soonest first. Drafts never appear. */
+  EventPage search(EventQuery query);
+
+  /** The seat geometry with each seat's tier; empty if the event does not exist. */
+  Optional<SeatMap> seatMap(EventId id);
+
+  /** Every seat and general-admission area of the event with its tier. */
+  InventoryPlan inventoryPlan(EventId id);
+}

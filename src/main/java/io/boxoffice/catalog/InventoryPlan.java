@@ -1,0 +1,15 @@
+package io.boxoffice.catalog;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What an event sells, as the inventory module materialises it: every seat with its tier, every
+ * general-admission section with its capacity and tier.
+ */
+public record InventoryPlan(EventId eventId, List<PricedSeat> seats, List<PricedArea> areas) {
+
+  public record PricedSeat(UUID seatId, UUID sectionId, UUID tierId) {}
+
+  public record PricedArea(UUID sectionId, UUID tierId, int capacity) {}
+}

@@ -1,0 +1,47 @@
+package io.boxoffice.catalog.internal;
+
+import io.boxoffice.catalog.Catalog;
+import io.boxoffice.catalog.EventDetails;
+import io.boxoffice.catalog.EventId;
+import io.boxoffice.catalog.EventPage;
+import io.boxoffice.catalog.EventQuery;
+import io.boxoffice.catalog.InventoryPlan;
+import io.boxoffice.catalog.SeatMap;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class CatalogService implements Catalog {
+
+  private final EventRepository events;
+  private final EventSearch search;
+  private final SeatMapQueries seatMaps;
+
+  CatalogService(EventRepository events, EventSearch search, SeatMapQueries seatMaps) {
+    this.events = events;
+    this.search = search;
+    this.seatMaps = seatMaps;
+  }
+
+  @Override
+  public Optional<EventDetails> event(EventId id) {
+    return events.find(id);
+  }
+
+  @Override
+  public EventPage search(EventQuery query) {
+    return search.search(query);
+  }
+
+  @Override
+  public Optional<SeatMap> seatMap(EventId id) {
+    return events.find(id).map(event -> seatMaps.seatMap(id, event.version()));
+  }
+
+  @Override
+  public InventoryPlan inventoryPlan(EventId id) {
+    return seatMaps.inventoryPlan(id);
+  }
+}
