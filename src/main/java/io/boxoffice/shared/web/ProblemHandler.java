@@ -1,7 +1,9 @@
 package io.boxoffice.shared.web;
 
 import io.boxoffice.shared.DomainException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +14,17 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -31,8 +36,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * The one place where a failed API request becomes {@code application/problem+json} (RFC 9457).
  * Client mistakes get 4xx with the offending field named; anything unexpected is logged and
  * answered with a bare 500 that carries neither a stack trace nor SQL.
+ *
+ * <p>Only {@code /api/**} answers with problems. For the pages, exceptions are handed back to
+ * Spring (security redirects to the login page, the error page renders the status), so a browser
+ * never sees JSON.
  */
-@RestControllerAdvice(basePackages = "io.boxoffice")
+@RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   /** Base of every problem {@code type}; the slug after it names the reason. */
@@ -41,10 +50,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
   @ExceptionHandler(DomainException.class)
-  ResponseEntity<Object> domain(DomainException e) {
+  ResponseEntity<Object> domain(DomainException e, WebRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!isApi(request)) {
+      response.sendError(e.status());
+      return null;
+    }
     var problem = problem(HttpStatus.valueOf(e.status()), e.type(), e.title(), e.getMessage());
     e.properties().forEach(problem::setProperty);
-    return ResponseEntity.status(e.status()).body(problem);
+    return respond(problem);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -71,30 +85,38 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             "conflict",
             "Conflict",
             "The request conflicts with the current state; reload and try again");
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    return respond(problem);
   }
 
   @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<Object> accessDenied(AccessDeniedException e) {
+  ResponseEntity<Object> accessDenied(AccessDeniedException e, WebRequest request) {
+    if (!isApi(request)) {
+      throw e; // Spring Security: login page for anonymous visitors, 403 page otherwise
+    }
     var problem =
         problem(
             HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your account may not do this");
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    return respond(problem);
   }
 
   @ExceptionHandler(AuthenticationException.class)
-  ResponseEntity<Object> unauthenticated(AuthenticationException e) {
-    var problem =
-        problem(
-            HttpStatus.UNAUTHORIZED,
-            "unauthorized",
-            "Unauthorized",
-            "Sign in or send a valid bearer token");
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+  ResponseEntity<Object> unauthenticated(AuthenticationException e, WebRequest request) {
+    if (!isApi(request)) {
+      throw e;
+    }
+    var detail =
+        e instanceof BadCredentialsException
+            ? "E-mail or password is wrong"
+            : "Sign in or send a valid bearer token";
+    var problem = problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+    return respond(problem);
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Object> unexpected(Exception e) {
+  ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
+    if (!isApi(request)) {
+      throw e;
+    }
     log.error("unexpected error", e);
     var problem =
         problem(
@@ -102,7 +124,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             "internal-error",
             "Internal error",
             "Something went wrong on our side; it has been logged");
-    return ResponseEntity.internalServerError().body(problem);
+    return respond(problem);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+      Exception e,
+      @Nullable Object body,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (!isApi(request) && request instanceof ServletWebRequest servlet) {
+      try {
+        servlet.getResponse().sendError(status.value()); // the error page shows the status
+      } catch (IOException ignored) {
+        // the client has gone
+      }
+      return null;
+    }
+    return super.handleExceptionInternal(e, body, headers, status, request);
+  }
+
+  private static boolean isApi(WebRequest request) {
+    return request instanceof ServletWebRequest servlet
+        && servlet.getRequest().getRequestURI().startsWith("/api/");
   }
 
   @Override
@@ -155,17 +200,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
-  protected ResponseEntity<Object> handleExceptionInternal(
-      Exception e,
-      @Nullable Object body,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      WebRequest request) {
+  protected ResponseEntity<Object> createResponseEntity(
+      @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     // Spring's own 4xx (405, 406, 415, missing parameter, no resource): same shape as ours.
     if (body instanceof ProblemDetail detail && detail.getType().equals(URI.create("about:blank"))) {
       detail.setType(URI.create(TYPE_BASE + slug(status)));
     }
-    return super.handleExceptionInternal(e, body, headers, status, request);
+    if (body instanceof ProblemDetail) {
+      headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+    return super.createResponseEntity(body, headers, status, request);
+  }
+
+  /** Problem details always go out as {@code application/problem+json}, whatever was accepted. */
+  private static ResponseEntity<Object> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   private static String path(JacksonException e) {
@@ -202,7 +253,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             .orElse("The request is invalid");
     var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
     problem.setProperty("errors", errors);
-    return ResponseEntity.badRequest().body(problem);
+    return respond(problem);
   }
 
   private static Map<String, String> fieldError(String field, @Nullable String message) {

@@ -1,0 +1,64 @@
+package io.boxoffice.test;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that run the whole service on a random port against real PostgreSQL and Redis
+ * ({@link TestServices}). Every test starts from empty tables, so tests run in any order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({TestAccounts.class, TestCatalog.class})
+public abstract class IntegrationTest {
+
+  @LocalServerPort protected int port;
+
+  @Autowired protected JdbcTemplate jdbc;
+
+  @Autowired protected TestAccounts accounts;
+
+  protected Api api;
+
+  @Autowired protected TestCatalog catalog;
+
+  /** A fixed key, so that tests can also forge and tamper with tokens deliberately. */
+  public static final String TOKEN_SECRET = "dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LTMyYnl0ZXMhIQ==";
+
+  private static long port() {
+    return ProcessHandle.current().pid();
+  }
+
+  @DynamicPropertySource
+  static void services(DynamicPropertyRegistry registry) {
+    var database = TestServices.database();
+    registry.add("spring.datasource.url", database::url);
+    registry.add("spring.datasource.username", database::username);
+    registry.add("spring.datasource.password", database::password);
+    registry.add("boxoffice.redis.url", TestServices::redisUrl);
+    registry.add("spring.session.redis.namespace", () -> "boxoffice-test-" + port() + ":session");
+    registry.add("boxoffice.security.token-secret", () -> TOKEN_SECRET);
+  }
+
+  @BeforeEach
+  void startFromEmptyTables() {
+    var tables =
+        jdbc.queryForList(
+            """
+            select string_agg(quote_ident(tablename), ', ') from pg_tables
+            where schemaname = current_schema() and tablename <> 'flyway_schema_history'
+            """,
+            String.class);
+    if (tables.getFirst() != null) {
+      jdbc.execute("truncate table " + tables.getFirst() + " cascade");
+    }
+    api = new Api(port);
+    accounts.use(api);
+    catalog.use(api);
+  }
+}

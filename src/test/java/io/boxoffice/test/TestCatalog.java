@@ -1,0 +1,94 @@
+package io.boxoffice.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.test.context.TestComponent;
+import tools.jackson.databind.JsonNode;
+
+/** Builds venues and events through the organizer API, the way an organizer would. */
+@TestComponent
+public class TestCatalog {
+
+  private final Clock clock;
+  private Api api;
+
+  TestCatalog(Clock clock) {
+    this.clock = clock;
+  }
+
+  void use(Api api) {
+    this.api = api;
+  }
+
+  /** A generated seated section: {@code rows} × {@code perRow}, straight. */
+  public static Map<String, Object> seated(String name, int rows, int perRow) {
+    return Map.of(
+        "name", name, "kind", "SEATED", "generator", Map.of("rows", rows, "seatsPerRow", perRow));
+  }
+
+  public static Map<String, Object> generalAdmission(String name, int capacity) {
+    return Map.of("name", name, "kind", "GENERAL_ADMISSION", "capacity", capacity);
+  }
+
+  public static Map<String, Object> venueBody(String name, String city, List<?> sections) {
+    return Map.of("name", name, "city", city, "sections", sections);
+  }
+
+  /** Creates a venue; returns the created venue as the API answered it. */
+  public JsonNode venue(String token, String name, String city, List<?> sections) {
+    var response = api.post("/api/v1/venues", token, venueBody(name, city, sections));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return response.json();
+  }
+
+  /** An event body pricing every section of the venue with one tier of {@code cents} EUR. */
+  public Map<String, Object> eventBody(JsonNode venue, String title, Instant startsAt, long cents) {
+    var sections = new ArrayList<String>();
+    venue.get("sections").forEach(s -> sections.add(s.get("id").asString()));
+    var body = new LinkedHashMap<String, Object>();
+    body.put("venueId", venue.get("id").asString());
+    body.put("title", title);
+    body.put("performer", "The Testers");
+    body.put("startsAt", startsAt.toString());
+    body.put("onSaleAt", clock.instant().minus(Duration.ofHours(1)).toString());
+    body.put("priceTiers", List.of(Map.of("name", "Standard", "amount", cents, "currency", "EUR")));
+    body.put("tierAssignments", List.of(Map.of("tier", "Standard", "sections", sections)));
+    return body;
+  }
+
+  public String createEvent(String token, Map<String, Object> body) {
+    var response = api.post("/api/v1/events", token, body);
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return response.json().get("id").asString();
+  }
+
+  public void publish(String token, String eventId) {
+    var response = api.post("/api/v1/events/" + eventId + "/publish", token, Map.of());
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+  }
+
+  /** A published event on sale now, at a new venue with the given sections. */
+  public String onSale(String token, String title, String city, List<?> sections) {
+    var venue = venue(token, title + " venue", city, sections);
+    var id = createEvent(token, eventBody(venue, title, inDays(10), 5000));
+    publish(token, id);
+    return id;
+  }
+
+  public Instant inDays(int days) {
+    return clock.instant().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  public static UUID uuid(JsonNode node) {
+    return UUID.fromString(node.asString());
+  }
+}
