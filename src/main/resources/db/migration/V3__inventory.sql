@@ -5,6 +5,11 @@ create table event_seat (
     seat_id    uuid    not null references seat (id),
     section_id uuid    not null,
     tier_id    uuid    not null references price_tier (id),
+    -- Copied from the seat map so best-available can find adjacent seats without the catalog:
+    -- sections in layout order, rows from the front, positions along the row.
+    section_order integer not null,
+    row_index  integer not null,
+    position   integer not null,
     status     text    not null default 'AVAILABLE' check (status in ('AVAILABLE', 'HELD', 'SOLD')),
     hold_id    uuid,
     version    integer not null default 0,

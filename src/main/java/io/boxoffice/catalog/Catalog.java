@@ -13,6 +13,12 @@ public interface Catalog {
   /** The seat geometry with each seat's tier; empty if the event does not exist. */
   Optional<SeatMap> seatMap(EventId id);
 
+  /** Events published and inside their sale window at {@code now}. */
+  java.util.List<EventId> onSale(java.time.Instant now);
+
+  /** The terms a hold is decided on; cheap enough for every hold request. */
+  Optional<SaleTerms> saleTerms(EventId id);
+
   /** Every seat and general-admission area of the event with its tier. */
   InventoryPlan inventoryPlan(EventId id);
 }

@@ -9,7 +9,13 @@ import java.util.UUID;
  */
 public record InventoryPlan(EventId eventId, List<PricedSeat> seats, List<PricedArea> areas) {
 
-  public record PricedSeat(UUID seatId, UUID sectionId, UUID tierId) {}
+  /**
+   * @param sectionOrder the section's place in the layout
+   * @param rowIndex rows counted from the front
+   * @param position the seat's place along its row: adjacent seats have consecutive positions
+   */
+  public record PricedSeat(
+      UUID seatId, UUID sectionId, UUID tierId, int sectionOrder, int rowIndex, int position) {}
 
   public record PricedArea(UUID sectionId, UUID tierId, int capacity) {}
 }

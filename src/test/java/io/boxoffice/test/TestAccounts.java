@@ -46,6 +46,33 @@ public class TestAccounts {
     return new SignedIn(email, token(email, PASSWORD));
   }
 
+  /**
+   * Creates {@code count} customers straight in the table (hashing 10,000 passwords would take
+   * minutes); they can hold through the module API, not sign in.
+   */
+  public java.util.List<io.boxoffice.identity.AccountId> bulkCustomers(
+      org.springframework.jdbc.core.JdbcTemplate jdbc, int count) {
+    var ids = new java.util.ArrayList<io.boxoffice.identity.AccountId>(count);
+    var uuids = new java.util.ArrayList<UUID>(count);
+    var emails = new java.util.ArrayList<String>(count);
+    for (int i = 0; i < count; i++) {
+      var id = UUID.randomUUID();
+      ids.add(new io.boxoffice.identity.AccountId(id));
+      uuids.add(id);
+      emails.add("fan-" + id + "@test.boxoffice.io");
+    }
+    io.boxoffice.shared.jdbc.Unnest.update(
+        jdbc,
+        """
+        insert into app_user (id, email, display_name, password_hash, role)
+        select id, email, 'Fan', '{noop}unusable', 'CUSTOMER'
+        from unnest(?::uuid[], ?::text[]) as t(id, email)
+        """,
+        io.boxoffice.shared.jdbc.Unnest.column("uuid", uuids),
+        io.boxoffice.shared.jdbc.Unnest.column("text", emails));
+    return ids;
+  }
+
   public String token(String email, String password) {
     var response =
         api.post("/api/v1/auth/token", null, Map.of("email", email, "password", password));

@@ -84,6 +84,20 @@ public class TestCatalog {
     return id;
   }
 
+  /** The event's seats in layout order: section, row from the front, position along the row. */
+  public static List<UUID> seatIds(org.springframework.jdbc.core.JdbcTemplate jdbc, String eventId) {
+    return jdbc.queryForList(
+        "select seat_id from event_seat where event_id = ?::uuid"
+            + " order by section_order, row_index, position",
+        UUID.class,
+        eventId);
+  }
+
+  public static UUID gaSection(org.springframework.jdbc.core.JdbcTemplate jdbc, String eventId) {
+    return jdbc.queryForObject(
+        "select section_id from ga_inventory where event_id = ?::uuid", UUID.class, eventId);
+  }
+
   public Instant inDays(int days) {
     return clock.instant().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
   }

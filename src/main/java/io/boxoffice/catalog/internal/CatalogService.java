@@ -6,6 +6,7 @@ import io.boxoffice.catalog.EventId;
 import io.boxoffice.catalog.EventPage;
 import io.boxoffice.catalog.EventQuery;
 import io.boxoffice.catalog.InventoryPlan;
+import io.boxoffice.catalog.SaleTerms;
 import io.boxoffice.catalog.SeatMap;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,16 @@ class CatalogService implements Catalog {
   @Override
   public Optional<SeatMap> seatMap(EventId id) {
     return events.find(id).map(event -> seatMaps.seatMap(id, event.version()));
+  }
+
+  @Override
+  public java.util.List<EventId> onSale(java.time.Instant now) {
+    return events.onSale(now);
+  }
+
+  @Override
+  public Optional<SaleTerms> saleTerms(EventId id) {
+    return events.saleTerms(id);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.boxoffice.catalog.EventDetails;
 import io.boxoffice.catalog.EventId;
 import io.boxoffice.catalog.EventStatus.Lifecycle;
 import io.boxoffice.catalog.PriceTier;
+import io.boxoffice.catalog.SaleTerms;
 import io.boxoffice.catalog.SectionKind;
 import io.boxoffice.catalog.VenueId;
 import io.boxoffice.identity.AccountId;
@@ -154,6 +155,37 @@ class EventRepository {
             """)
         .param("id", id.value())
         .query((rs, n) -> map(rs, tiers(id), sections(id, rs.getObject("venue_id", UUID.class))))
+        .optional();
+  }
+
+  List<EventId> onSale(Instant now) {
+    return jdbc.sql(
+            "select id from event where lifecycle = 'PUBLISHED'"
+                + " and on_sale_at <= :now and off_sale_at > :now order by on_sale_at")
+        .param("now", Timestamp.from(now))
+        .query((rs, n) -> new EventId(rs.getObject("id", UUID.class)))
+        .list();
+  }
+
+  Optional<SaleTerms> saleTerms(EventId id) {
+    return jdbc.sql(
+            """
+            select lifecycle, on_sale_at, off_sale_at, hold_ttl_seconds, max_tickets_per_customer,
+                   queue_enabled
+            from event where id = :id
+            """)
+        .param("id", id.value())
+        .query(
+            (rs, n) ->
+                new SaleTerms(
+                    id,
+                    Lifecycle.valueOf(rs.getString("lifecycle")),
+                    instant(rs, "on_sale_at"),
+                    instant(rs, "off_sale_at"),
+                    Duration.ofSeconds(rs.getInt("hold_ttl_seconds")),
+                    rs.getInt("max_tickets_per_customer"),
+                    rs.getBoolean("queue_enabled"),
+                    tiers(id)))
         .optional();
   }
 

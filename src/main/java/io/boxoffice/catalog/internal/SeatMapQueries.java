@@ -21,7 +21,7 @@ class SeatMapQueries {
 
   private static final String PRICED_SEATS =
       """
-      select st.*, coalesce(seat_tier.tier_id, section_tier.tier_id) as tier_id
+      select st.*, s.sort_order, coalesce(seat_tier.tier_id, section_tier.tier_id) as tier_id
       from event e
       join section s on s.venue_id = e.venue_id
       join seat st on st.section_id = s.id
@@ -115,7 +115,10 @@ class SeatMapQueries {
                     new InventoryPlan.PricedSeat(
                         rs.getObject("id", UUID.class),
                         rs.getObject("section_id", UUID.class),
-                        rs.getObject("tier_id", UUID.class)))
+                        rs.getObject("tier_id", UUID.class),
+                        rs.getInt("sort_order"),
+                        rs.getInt("row_index"),
+                        rs.getInt("position")))
             .list();
     var areas =
         jdbc.sql(SECTIONS)

@@ -38,13 +38,18 @@ class InventoryRepository {
       Unnest.update(
           template,
           """
-          insert into event_seat (event_id, seat_id, section_id, tier_id)
-          select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[])
+          insert into event_seat (event_id, seat_id, section_id, tier_id, section_order,
+                                  row_index, position)
+          select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::int4[], ?::int4[],
+                               ?::int4[])
           """,
           Unnest.column("uuid", java.util.Collections.nCopies(seats.size(), event)),
           Unnest.column("uuid", seats.stream().map(InventoryPlan.PricedSeat::seatId).toList()),
           Unnest.column("uuid", seats.stream().map(InventoryPlan.PricedSeat::sectionId).toList()),
-          Unnest.column("uuid", seats.stream().map(InventoryPlan.PricedSeat::tierId).toList()));
+          Unnest.column("uuid", seats.stream().map(InventoryPlan.PricedSeat::tierId).toList()),
+          Unnest.column("int4", seats.stream().map(InventoryPlan.PricedSeat::sectionOrder).toList()),
+          Unnest.column("int4", seats.stream().map(InventoryPlan.PricedSeat::rowIndex).toList()),
+          Unnest.column("int4", seats.stream().map(InventoryPlan.PricedSeat::position).toList()));
     }
     for (var area : plan.areas()) {
       jdbc.sql(
@@ -80,6 +85,28 @@ class InventoryRepository {
                   new Stock(rs.getInt("total"), rs.getInt("remaining")));
             });
     return result;
+  }
+
+  /** Places left in a general-admission section. */
+  int remaining(EventId event, UUID section) {
+    return jdbc.sql(
+            "select capacity - held - sold from ga_inventory"
+                + " where event_id = :event and section_id = :section")
+        .param("event", event.value())
+        .param("section", section)
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
+  }
+
+  boolean isSeatedSection(EventId event, UUID section) {
+    return jdbc.sql(
+            "select exists (select 1 from event_seat where event_id = :event"
+                + " and section_id = :section)")
+        .param("event", event.value())
+        .param("section", section)
+        .query(Boolean.class)
+        .single();
   }
 
   private record SeatCounts(int total, int available, long version) {}

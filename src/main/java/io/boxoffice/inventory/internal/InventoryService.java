@@ -4,11 +4,8 @@ import io.boxoffice.catalog.Catalog;
 import io.boxoffice.catalog.EventId;
 import io.boxoffice.catalog.EventPublished;
 import io.boxoffice.catalog.StockLevels;
-import io.boxoffice.inventory.Availability;
-import io.boxoffice.inventory.Inventory;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -17,7 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class InventoryService implements Inventory, StockLevels {
+class InventoryService implements StockLevels {
 
   private static final Logger log = LoggerFactory.getLogger(InventoryService.class);
 
@@ -43,12 +40,6 @@ class InventoryService implements Inventory, StockLevels {
         published.eventId(),
         plan.seats().size(),
         plan.areas().size());
-  }
-
-  @Override
-  @Transactional(readOnly = true)
-  public Optional<Availability> availability(EventId event) {
-    return repository.availability(event);
   }
 
   @Override

@@ -1,0 +1,99 @@
+package io.boxoffice.inventory.internal;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the inventory's invariants in the database every few seconds and exposes the number of
+ * violations per check as {@code boxoffice.invariant.violations{check=...}} (alert on > 0). It only
+ * reads, so it is safe on N instances; each reports the same numbers.
+ */
+@Component
+class InvariantMonitor {
+
+  /** Each check counts rows that break one invariant. */
+  static final Map<String, String> CHECKS = new LinkedHashMap<>();
+
+  static {
+    // A held seat must belong to a hold that still holds (or an expired one not yet swept).
+    CHECKS.put(
+        "held_seat_without_live_hold",
+        """
+        select count(*) from event_seat es join hold h on h.id = es.hold_id
+        where es.status = 'HELD' and h.status not in ('ACTIVE', 'CHECKING_OUT')
+        """);
+    // A sold seat must belong to a confirmed hold.
+    CHECKS.put(
+        "sold_seat_without_confirmed_hold",
+        """
+        select count(*) from event_seat es join hold h on h.id = es.hold_id
+        where es.status = 'SOLD' and h.status <> 'CONFIRMED'
+        """);
+    // A live seat hold (unexpired, paying or paid) has every seat it was granted.
+    CHECKS.put(
+        "live_hold_missing_seats",
+        """
+        select count(*) from hold h
+        where h.kind = 'SEATS'
+          and (h.status in ('CHECKING_OUT', 'CONFIRMED')
+               or (h.status = 'ACTIVE' and h.expires_at > now()))
+          and h.quantity <> (select count(*) from event_seat es
+                             where es.event_id = h.event_id and es.hold_id = h.id)
+        """);
+    // General-admission counters agree with the holds that make them up.
+    CHECKS.put(
+        "ga_counter_mismatch",
+        """
+        select count(*) from ga_inventory g
+        where g.held <> (select coalesce(sum(quantity), 0) from hold h
+                         where h.event_id = g.event_id and h.ga_section_id = g.section_id
+                           and h.status in ('ACTIVE', 'CHECKING_OUT'))
+           or g.sold <> (select coalesce(sum(quantity), 0) from hold h
+                         where h.event_id = g.event_id and h.ga_section_id = g.section_id
+                           and h.status = 'CONFIRMED')
+        """);
+    // More live claims than capacity (the CHECK constraint should make this impossible).
+    CHECKS.put(
+        "ga_over_capacity", "select count(*) from ga_inventory where held + sold > capacity");
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(InvariantMonitor.class);
+
+  private final JdbcClient jdbc;
+  private final Map<String, AtomicInteger> violations = new LinkedHashMap<>();
+
+  InvariantMonitor(JdbcClient jdbc, MeterRegistry registry) {
+    this.jdbc = jdbc;
+    for (var check : CHECKS.keySet()) {
+      var count = new AtomicInteger();
+      violations.put(check, count);
+      Gauge.builder("boxoffice.invariant.violations", count, AtomicInteger::get)
+          .tag("check", check)
+          .description("rows breaking an inventory invariant; anything above 0 is a bug")
+          .register(registry);
+    }
+  }
+
+  @Scheduled(fixedDelayString = "${boxoffice.inventory.invariants.interval:5s}")
+  Map<String, Integer> check() {
+    var found = new LinkedHashMap<String, Integer>();
+    CHECKS.forEach(
+        (name, sql) -> {
+          int count = jdbc.sql(sql).query(Integer.class).single();
+          violations.get(name).set(count);
+          found.put(name, count);
+          if (count > 0) {
+            log.error("inventory invariant {} broken by {} rows", name, count);
+          }
+        });
+    return found;
+  }
+}
