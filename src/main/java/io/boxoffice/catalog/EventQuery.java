@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param page zero-based page number
  * @param size events per page
  */
-public record EventQuery(
-    String text, Instant from, Instant to, String city, int page, int size) {}
+public record EventQuery(String text, Instant from, Instant to, String city, int page, int size) {}

@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * An event as an organizer describes it. Tier assignments name tiers by {@code name}: the tiers'
- * ids do not exist until the event is stored. Omitted settings take the defaults: hold TTL 600 s,
- * 8 tickets per customer, off-sale at the start time, no waiting room.
+ * ids do not exist until the event is stored. Omitted settings take the defaults: hold TTL 600 s, 8
+ * tickets per customer, off-sale at the start time, no waiting room.
  */
 public record NewEvent(
     @NotNull UUID venueId,
@@ -40,7 +40,8 @@ public record NewEvent(
   public record Tier(
       @NotBlank @Size(max = 100) String name,
       @NotNull @PositiveOrZero @Max(100_000_000) Long amount,
-      @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {}
+      @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+          String currency) {}
 
   /** Prices whole sections and/or single seats (a seat's assignment wins over its section's). */
   public record TierAssignment(

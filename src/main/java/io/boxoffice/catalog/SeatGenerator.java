@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Generates a seated section: {@code rows} rows of {@code seatsPerRow} seats, straight or curved
  * around a focal point (the stage), rotated and moved into place so that stands can surround a
- * pitch. Rows are labelled A, B, ... Z, AA, AB ... (or 1, 2, ...) from the front; seats are numbered
- * 1..n from the left as seen from the stage.
+ * pitch. Rows are labelled A, B, ... Z, AA, AB ... (or 1, 2, ...) from the front; seats are
+ * numbered 1..n from the left as seen from the stage.
  *
  * @param originX x of the front-centre point of the section (default 0)
  * @param originY y of the front-centre point of the section (default 0)

@@ -33,9 +33,6 @@ public record SeatMap(EventId eventId, int version, List<Section> sections) {
       boolean restrictedView) {}
 
   public int seatCount() {
-    return sections.stream()
-        .flatMap(s -> s.rows().stream())
-        .mapToInt(r -> r.seats().size())
-        .sum();
+    return sections.stream().flatMap(s -> s.rows().stream()).mapToInt(r -> r.seats().size()).sum();
   }
 }

@@ -3,7 +3,9 @@ package io.boxoffice.inventory;
 import java.util.List;
 import java.util.UUID;
 
-/** What a customer asks to hold: named seats, places in a general-admission section, or the best. */
+/**
+ * What a customer asks to hold: named seats, places in a general-admission section, or the best.
+ */
 public sealed interface HoldRequest {
 
   /** At most this many seats or places in one request. */

@@ -16,7 +16,9 @@ class EventLifecycleTest extends IntegrationTest {
   void aNewEventIsADraftVisibleOnlyToItsOrganizer() {
     var organizer = accounts.organizer();
     var venue = catalog.venue(organizer.token(), "Club", "Lyon", List.of(seated("Main", 2, 5)));
-    var id = catalog.createEvent(organizer.token(), catalog.eventBody(venue, "Gig", catalog.inDays(5), 2500));
+    var id =
+        catalog.createEvent(
+            organizer.token(), catalog.eventBody(venue, "Gig", catalog.inDays(5), 2500));
 
     var own = api.get("/api/v1/events/" + id, organizer.token());
     assertThat(own.status()).isEqualTo(200);
@@ -24,7 +26,8 @@ class EventLifecycleTest extends IntegrationTest {
     assertThat(own.json().get("holdTtlSeconds").asInt()).isEqualTo(600);
     assertThat(own.json().get("maxTicketsPerCustomer").asInt()).isEqualTo(8);
     assertThat(api.get("/api/v1/events/" + id).status()).isEqualTo(404);
-    assertThat(api.get("/api/v1/events/" + id, accounts.customer().token()).status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/events/" + id, accounts.customer().token()).status())
+        .isEqualTo(404);
     assertThat(api.get("/api/v1/events/" + id + "/seatmap").status()).isEqualTo(404);
     assertThat(api.get("/api/v1/events").json().get("totalItems").asInt()).isZero();
   }
@@ -39,17 +42,24 @@ class EventLifecycleTest extends IntegrationTest {
     sections.add(generalAdmission("Pitch", 2_000));
     var venue = catalog.venue(organizer.token(), "Stadium", "Madrid", sections);
     assertThat(venue.get("seatCount").asInt()).isEqualTo(50_000);
-    var id = catalog.createEvent(organizer.token(), catalog.eventBody(venue, "Final", catalog.inDays(30), 9000));
+    var id =
+        catalog.createEvent(
+            organizer.token(), catalog.eventBody(venue, "Final", catalog.inDays(30), 9000));
 
     catalog.publish(organizer.token(), id);
 
-    assertThat(jdbc.queryForObject(
-            "select count(*) from event_seat where event_id = ?::uuid and status = 'AVAILABLE'",
-            Integer.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from event_seat where event_id = ?::uuid and status = 'AVAILABLE'",
+                Integer.class,
+                id))
         .isEqualTo(50_000);
-    assertThat(jdbc.queryForMap(
-            "select capacity, held, sold from ga_inventory where event_id = ?::uuid", id))
-        .containsEntry("capacity", 2_000).containsEntry("held", 0).containsEntry("sold", 0);
+    assertThat(
+            jdbc.queryForMap(
+                "select capacity, held, sold from ga_inventory where event_id = ?::uuid", id))
+        .containsEntry("capacity", 2_000)
+        .containsEntry("held", 0)
+        .containsEntry("sold", 0);
     var event = api.get("/api/v1/events/" + id).json();
     assertThat(event.get("status").asString()).isEqualTo("ON_SALE");
     assertThat(event.get("availability").get("total").asInt()).isEqualTo(52_000);
@@ -76,8 +86,9 @@ class EventLifecycleTest extends IntegrationTest {
         .isEqualTo(409);
     assertThat(api.post("/api/v1/events/" + id + "/publish", organizer.token(), Map.of()).status())
         .isEqualTo(409);
-    assertThat(jdbc.queryForObject("select count(*) from event_seat where event_id = ?::uuid",
-            Integer.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from event_seat where event_id = ?::uuid", Integer.class, id))
         .isEqualTo(3);
   }
 
@@ -87,7 +98,9 @@ class EventLifecycleTest extends IntegrationTest {
     var id = catalog.onSale(organizer.token(), "Show", "Rome", List.of(seated("A", 1, 3)));
 
     var reprice =
-        api.patch("/api/v1/events/" + id, organizer.token(),
+        api.patch(
+            "/api/v1/events/" + id,
+            organizer.token(),
             Map.of("priceTiers", List.of(Map.of("name", "Cheap", "amount", 1, "currency", "EUR"))));
     assertThat(reprice.status()).isEqualTo(409);
 
@@ -102,25 +115,37 @@ class EventLifecycleTest extends IntegrationTest {
   void aDraftCanBeRepricedWithSeatLevelTiers() {
     var organizer = accounts.organizer();
     var venue = catalog.venue(organizer.token(), "Club", "Lyon", List.of(seated("Main", 1, 4)));
-    var id = catalog.createEvent(organizer.token(), catalog.eventBody(venue, "Gig", catalog.inDays(5), 2500));
+    var id =
+        catalog.createEvent(
+            organizer.token(), catalog.eventBody(venue, "Gig", catalog.inDays(5), 2500));
     var sectionId = venue.get("sections").get(0).get("id").asString();
     var frontSeat = venue.get("sections").get(0).get("seats").get(0).get("id").asString();
 
     var response =
-        api.patch("/api/v1/events/" + id, organizer.token(),
+        api.patch(
+            "/api/v1/events/" + id,
+            organizer.token(),
             Map.of(
-                "priceTiers", List.of(
-                    Map.of("name", "VIP", "amount", 9900, "currency", "EUR"),
-                    Map.of("name", "Standard", "amount", 2500, "currency", "EUR")),
-                "tierAssignments", List.of(
-                    Map.of("tier", "Standard", "sections", List.of(sectionId)),
-                    Map.of("tier", "VIP", "seats", List.of(frontSeat)))));
+                "priceTiers",
+                    List.of(
+                        Map.of("name", "VIP", "amount", 9900, "currency", "EUR"),
+                        Map.of("name", "Standard", "amount", 2500, "currency", "EUR")),
+                "tierAssignments",
+                    List.of(
+                        Map.of("tier", "Standard", "sections", List.of(sectionId)),
+                        Map.of("tier", "VIP", "seats", List.of(frontSeat)))));
     assertThat(response.status()).as(response.body()).isEqualTo(200);
 
     var vip = response.json().get("priceTiers").get(0).get("id").asString();
     var standard = response.json().get("priceTiers").get(1).get("id").asString();
-    var seats = api.get("/api/v1/events/" + id + "/seatmap", organizer.token()).json()
-        .get("sections").get(0).get("rows").get(0).get("seats");
+    var seats =
+        api.get("/api/v1/events/" + id + "/seatmap", organizer.token())
+            .json()
+            .get("sections")
+            .get(0)
+            .get("rows")
+            .get(0)
+            .get("seats");
     assertThat(seats.get(0).get("tierId").asString()).isEqualTo(vip);
     assertThat(seats.get(1).get("tierId").asString()).isEqualTo(standard);
     assertThat(seats.get(3).get("tierId").asString()).isEqualTo(standard);
@@ -129,11 +154,21 @@ class EventLifecycleTest extends IntegrationTest {
   @Test
   void everySectionMustHaveAPrice() {
     var organizer = accounts.organizer();
-    var venue = catalog.venue(organizer.token(), "Club", "Lyon",
-        List.of(seated("Main", 1, 4), generalAdmission("Floor", 50)));
+    var venue =
+        catalog.venue(
+            organizer.token(),
+            "Club",
+            "Lyon",
+            List.of(seated("Main", 1, 4), generalAdmission("Floor", 50)));
     var body = catalog.eventBody(venue, "Gig", catalog.inDays(5), 2500);
-    body.put("tierAssignments", List.of(Map.of("tier", "Standard",
-        "sections", List.of(venue.get("sections").get(0).get("id").asString()))));
+    body.put(
+        "tierAssignments",
+        List.of(
+            Map.of(
+                "tier",
+                "Standard",
+                "sections",
+                List.of(venue.get("sections").get(0).get("id").asString()))));
 
     var response = api.post("/api/v1/events", organizer.token(), body);
 
@@ -160,7 +195,8 @@ class EventLifecycleTest extends IntegrationTest {
 
   @Test
   void anOrganizerCannotPlanAnEventAtSomeoneElsesVenue() {
-    var venue = catalog.venue(accounts.organizer().token(), "Club", "Lyon", List.of(seated("Main", 1, 4)));
+    var venue =
+        catalog.venue(accounts.organizer().token(), "Club", "Lyon", List.of(seated("Main", 1, 4)));
     var body = catalog.eventBody(venue, "Gig", catalog.inDays(5), 2500);
 
     assertThat(field(api.post("/api/v1/events", accounts.organizer().token(), body)))

@@ -28,7 +28,8 @@ class EventSearchTest extends IntegrationTest {
 
   private void event(String title, String city, int days) {
     var venue = catalog.venue(token, title + " venue", city, List.of(seated("A", 1, 2)));
-    var id = catalog.createEvent(token, catalog.eventBody(venue, title, catalog.inDays(days), 2000));
+    var id =
+        catalog.createEvent(token, catalog.eventBody(venue, title, catalog.inDays(days), 2000));
     catalog.publish(token, id);
   }
 
@@ -42,7 +43,8 @@ class EventSearchTest extends IntegrationTest {
 
   @Test
   void listsPublishedEventsSoonestFirst() {
-    assertThat(titles("")).containsExactly("Jazz Night", "Rock Festival", "Jazz Brunch", "100% Swing_Time");
+    assertThat(titles(""))
+        .containsExactly("Jazz Night", "Rock Festival", "Jazz Brunch", "100% Swing_Time");
   }
 
   @Test
@@ -64,7 +66,8 @@ class EventSearchTest extends IntegrationTest {
     assertThat(titles("?city=berlin")).containsExactly("Rock Festival", "Jazz Brunch");
     var from = catalog.inDays(5);
     var to = catalog.inDays(30);
-    assertThat(titles("?from=" + from + "&to=" + to)).containsExactly("Rock Festival", "Jazz Brunch");
+    assertThat(titles("?from=" + from + "&to=" + to))
+        .containsExactly("Rock Festival", "Jazz Brunch");
     assertThat(titles("?city=Berlin&q=jazz&from=" + from)).containsExactly("Jazz Brunch");
   }
 

@@ -36,7 +36,8 @@ class VenueApiTest extends IntegrationTest {
 
     assertThat(response.status()).isEqualTo(201);
     var venue = response.json();
-    assertThat(response.header("Location")).hasValue("/api/v1/venues/" + venue.get("id").asString());
+    assertThat(response.header("Location"))
+        .hasValue("/api/v1/venues/" + venue.get("id").asString());
     assertThat(venue.get("seatCount").asInt()).isEqualTo(203);
     var sections = venue.get("sections");
     assertThat(sections.get(0).get("seats")).hasSize(200);
@@ -53,7 +54,8 @@ class VenueApiTest extends IntegrationTest {
 
   @Test
   void anotherOrganizersVenueIsNotFound() {
-    var venue = catalog.venue(accounts.organizer().token(), "Mine", "Oslo", List.of(seated("A", 1, 1)));
+    var venue =
+        catalog.venue(accounts.organizer().token(), "Mine", "Oslo", List.of(seated("A", 1, 1)));
 
     var response =
         api.get("/api/v1/venues/" + venue.get("id").asString(), accounts.organizer().token());
@@ -79,10 +81,14 @@ class VenueApiTest extends IntegrationTest {
     var gaWithoutCapacity = Map.of("name", "Floor", "kind", "GENERAL_ADMISSION");
     var seatedWithBoth =
         Map.of(
-            "name", "Stalls",
-            "kind", "SEATED",
-            "generator", Map.of("rows", 1, "seatsPerRow", 1),
-            "seats", List.of(Map.of("row", "A", "number", "1", "x", 0, "y", 0)));
+            "name",
+            "Stalls",
+            "kind",
+            "SEATED",
+            "generator",
+            Map.of("rows", 1, "seatsPerRow", 1),
+            "seats",
+            List.of(Map.of("row", "A", "number", "1", "x", 0, "y", 0)));
     var duplicateSeat =
         Map.of(
             "name", "Stalls",

@@ -46,12 +46,12 @@ class EmbeddedDefaultsTest {
           .extracting(EventSummary::title)
           .containsExactlyInAnyOrder("Hamlet", "Night Drive Live", "Cup Final");
       var stock =
-          app.getBean(StockLevels.class)
-              .of(events.items().stream().map(EventSummary::id).toList());
+          app.getBean(StockLevels.class).of(events.items().stream().map(EventSummary::id).toList());
       assertThat(stock.values())
           .extracting(StockLevels.Stock::total)
           .containsExactlyInAnyOrder(1_200, 5_000, 50_000);
-      assertThat(app.getBean(Accounts.class).findByEmail("organizer@demo.boxoffice.io")).isPresent();
+      assertThat(app.getBean(Accounts.class).findByEmail("organizer@demo.boxoffice.io"))
+          .isPresent();
 
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       var api = new Api(port);

@@ -25,7 +25,9 @@ class OperationsTest extends IntegrationTest {
     var metrics = api.get("/actuator/prometheus");
 
     assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.body()).contains("http_server_requests_seconds_count").contains("hikaricp_connections");
+    assertThat(metrics.body())
+        .contains("http_server_requests_seconds_count")
+        .contains("hikaricp_connections");
   }
 
   @Test
@@ -34,11 +36,20 @@ class OperationsTest extends IntegrationTest {
 
     assertThat(docs.status()).isEqualTo(200);
     var paths = docs.json().get("paths");
-    for (var path : new String[] {
-          "/api/v1/accounts", "/api/v1/auth/token", "/api/v1/me", "/api/v1/events",
-          "/api/v1/events/{eventId}", "/api/v1/events/{eventId}/seatmap",
-          "/api/v1/events/{eventId}/availability", "/api/v1/venues", "/api/v1/venues/{venueId}",
-          "/api/v1/events/{eventId}/publish", "/api/v1/events/{eventId}/cancel"}) {
+    for (var path :
+        new String[] {
+          "/api/v1/accounts",
+          "/api/v1/auth/token",
+          "/api/v1/me",
+          "/api/v1/events",
+          "/api/v1/events/{eventId}",
+          "/api/v1/events/{eventId}/seatmap",
+          "/api/v1/events/{eventId}/availability",
+          "/api/v1/venues",
+          "/api/v1/venues/{venueId}",
+          "/api/v1/events/{eventId}/publish",
+          "/api/v1/events/{eventId}/cancel"
+        }) {
       assertThat(paths.has(path)).as(path).isTrue();
     }
     assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
@@ -46,13 +57,20 @@ class OperationsTest extends IntegrationTest {
 
   @Test
   void theSeatMapIsCachedByItsEtag() {
-    var id = catalog.onSale(accounts.organizer().token(), "Show", "Rome",
-        java.util.List.of(io.boxoffice.test.TestCatalog.seated("A", 2, 3)));
+    var id =
+        catalog.onSale(
+            accounts.organizer().token(),
+            "Show",
+            "Rome",
+            java.util.List.of(io.boxoffice.test.TestCatalog.seated("A", 2, 3)));
     var first = api.get("/api/v1/events/" + id + "/seatmap");
     var etag = first.header("ETag").orElseThrow();
 
-    var again = api.send(api.request("/api/v1/events/" + id + "/seatmap", null)
-        .header("If-None-Match", etag).GET());
+    var again =
+        api.send(
+            api.request("/api/v1/events/" + id + "/seatmap", null)
+                .header("If-None-Match", etag)
+                .GET());
 
     assertThat(first.json().get("seatCount").asInt()).isEqualTo(6);
     assertThat(first.header("Cache-Control").orElseThrow()).contains("max-age");

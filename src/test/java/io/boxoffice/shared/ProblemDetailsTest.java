@@ -31,7 +31,8 @@ class ProblemDetailsTest extends IntegrationTest {
     assertProblem(api.get("/api/v1/events/" + UUID.randomUUID() + "/seatmap"), 404);
     assertProblem(api.get("/api/v1/events/" + UUID.randomUUID() + "/availability"), 404);
     assertProblem(api.get("/api/v1/venues/" + UUID.randomUUID(), token), 404);
-    assertProblem(api.post("/api/v1/events/" + UUID.randomUUID() + "/publish", token, Map.of()), 404);
+    assertProblem(
+        api.post("/api/v1/events/" + UUID.randomUUID() + "/publish", token, Map.of()), 404);
     assertProblem(api.get("/api/v1/no-such-thing", token), 404);
   }
 
@@ -47,18 +48,28 @@ class ProblemDetailsTest extends IntegrationTest {
     assertProblem(api.postRaw("/api/v1/venues", token, "{not json"), 400);
     assertProblem(api.postRaw("/api/v1/venues", token, ""), 400);
 
-    var unknownField = api.postRaw("/api/v1/venues", token,
-        "{\"name\":\"V\",\"city\":\"C\",\"sections\":[],\"colour\":\"red\"}");
+    var unknownField =
+        api.postRaw(
+            "/api/v1/venues",
+            token,
+            "{\"name\":\"V\",\"city\":\"C\",\"sections\":[],\"colour\":\"red\"}");
     assertProblem(unknownField, 400);
-    assertThat(unknownField.json().get("errors").get(0).get("field").asString()).isEqualTo("colour");
+    assertThat(unknownField.json().get("errors").get(0).get("field").asString())
+        .isEqualTo("colour");
 
-    var nestedUnknown = api.postRaw("/api/v1/venues", token,
-        "{\"name\":\"V\",\"city\":\"C\",\"sections\":[{\"name\":\"A\",\"kind\":\"SEATED\",\"oops\":1}]}");
+    var nestedUnknown =
+        api.postRaw(
+            "/api/v1/venues",
+            token,
+            "{\"name\":\"V\",\"city\":\"C\",\"sections\":[{\"name\":\"A\",\"kind\":\"SEATED\",\"oops\":1}]}");
     assertThat(nestedUnknown.json().get("errors").get(0).get("field").asString())
         .isEqualTo("sections[0].oops");
 
-    var wrongType = api.postRaw("/api/v1/venues", token,
-        "{\"name\":\"V\",\"city\":\"C\",\"sections\":[{\"name\":\"A\",\"kind\":\"BALCONY\"}]}");
+    var wrongType =
+        api.postRaw(
+            "/api/v1/venues",
+            token,
+            "{\"name\":\"V\",\"city\":\"C\",\"sections\":[{\"name\":\"A\",\"kind\":\"BALCONY\"}]}");
     assertProblem(wrongType, 400);
     assertThat(wrongType.json().get("errors").get(0).get("field").asString())
         .isEqualTo("sections[0].kind");
@@ -74,25 +85,34 @@ class ProblemDetailsTest extends IntegrationTest {
     assertProblem(api.post("/api/v1/events", customer, Map.of()), 403);
     assertProblem(api.post("/api/v1/events/" + id + "/cancel", customer, Map.of()), 403);
     assertProblem(api.patch("/api/v1/events/" + id, customer, Map.of("title", "Mine")), 403);
-    assertProblem(api.post("/api/v1/events/" + id + "/cancel", accounts.scanner().token(), Map.of()), 403);
+    assertProblem(
+        api.post("/api/v1/events/" + id + "/cancel", accounts.scanner().token(), Map.of()), 403);
     assertProblem(api.post("/api/v1/events/" + id + "/cancel", null, Map.of()), 401);
     assertThat(api.get("/api/v1/events/" + id).json().get("title").asString()).isEqualTo("Show");
   }
 
   @Test
   void anotherOrganizersEventCannotBeEdited() {
-    var id = catalog.onSale(accounts.organizer().token(), "Show", "Rome", List.of(seated("A", 1, 1)));
+    var id =
+        catalog.onSale(accounts.organizer().token(), "Show", "Rome", List.of(seated("A", 1, 1)));
 
-    assertProblem(api.patch("/api/v1/events/" + id, accounts.organizer().token(), Map.of("title", "x")), 404);
+    assertProblem(
+        api.patch("/api/v1/events/" + id, accounts.organizer().token(), Map.of("title", "x")), 404);
   }
 
   @Test
   void wrongMethodAndMediaTypeAreAnsweredAsProblems() {
     var token = accounts.organizer().token();
-    assertProblem(api.send(api.request("/api/v1/venues", token)
-        .header("Content-Type", "text/plain")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello"))), 415);
-    assertProblem(api.send(api.request("/api/v1/events", token)
-        .method("DELETE", java.net.http.HttpRequest.BodyPublishers.noBody())), 405);
+    assertProblem(
+        api.send(
+            api.request("/api/v1/venues", token)
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello"))),
+        415);
+    assertProblem(
+        api.send(
+            api.request("/api/v1/events", token)
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.noBody())),
+        405);
   }
 }

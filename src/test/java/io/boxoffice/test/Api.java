@@ -64,7 +64,9 @@ public final class Api {
 
   public Response patch(String path, String token, Object body) {
     return send(
-        request(path, token).header("Content-Type", "application/json").method("PATCH", json(body)));
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .method("PATCH", json(body)));
   }
 
   public Response send(HttpRequest.Builder request) {

@@ -41,8 +41,21 @@ public abstract class IntegrationTest {
     registry.add("spring.datasource.username", database::username);
     registry.add("spring.datasource.password", database::password);
     registry.add("boxoffice.redis.url", TestServices::redisUrl);
-    registry.add("spring.session.redis.namespace", () -> "boxoffice-test-" + port() + ":session");
+    registry.add(
+        "spring.session.data.redis.namespace", () -> "boxoffice-test-" + port() + ":session");
     registry.add("boxoffice.security.token-secret", () -> TOKEN_SECRET);
+  }
+
+  /** Background jobs (the sweeper) may hold row locks; a deadlock with them is simply retried. */
+  private void truncate(String tables, int attempts) {
+    try {
+      jdbc.execute("truncate table " + tables + " cascade");
+    } catch (org.springframework.dao.DataAccessException e) {
+      if (attempts <= 1) {
+        throw e;
+      }
+      truncate(tables, attempts - 1);
+    }
   }
 
   @BeforeEach
@@ -55,7 +68,7 @@ public abstract class IntegrationTest {
             """,
             String.class);
     if (tables.getFirst() != null) {
-      jdbc.execute("truncate table " + tables.getFirst() + " cascade");
+      truncate(tables.getFirst(), 3);
     }
     api = new Api(port);
     accounts.use(api);

@@ -85,7 +85,8 @@ public class TestCatalog {
   }
 
   /** The event's seats in layout order: section, row from the front, position along the row. */
-  public static List<UUID> seatIds(org.springframework.jdbc.core.JdbcTemplate jdbc, String eventId) {
+  public static List<UUID> seatIds(
+      org.springframework.jdbc.core.JdbcTemplate jdbc, String eventId) {
     return jdbc.queryForList(
         "select seat_id from event_seat where event_id = ?::uuid"
             + " order by section_order, row_index, position",

@@ -1,10 +1,10 @@
 package io.boxoffice.catalog.internal;
 
-import io.boxoffice.catalog.NewEvent;
 import io.boxoffice.catalog.Catalog;
 import io.boxoffice.catalog.EventDetails;
 import io.boxoffice.catalog.EventId;
 import io.boxoffice.catalog.EventQuery;
+import io.boxoffice.catalog.NewEvent;
 import io.boxoffice.catalog.SeatMap;
 import io.boxoffice.catalog.StockLevels;
 import io.boxoffice.identity.CurrentAccount;
@@ -75,7 +75,9 @@ class EventController {
     var items =
         result.items().stream()
             .map(
-                e -> EventViews.Summary.of(e, levels.getOrDefault(e.id(), StockLevels.Stock.NONE), now))
+                e ->
+                    EventViews.Summary.of(
+                        e, levels.getOrDefault(e.id(), StockLevels.Stock.NONE), now))
             .toList();
     return new EventViews.Page(
         items, result.page(), result.size(), result.totalItems(), result.totalPages());

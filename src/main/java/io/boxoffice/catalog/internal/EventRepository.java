@@ -1,9 +1,9 @@
 package io.boxoffice.catalog.internal;
 
-import io.boxoffice.catalog.NewEvent;
 import io.boxoffice.catalog.EventDetails;
 import io.boxoffice.catalog.EventId;
 import io.boxoffice.catalog.EventStatus.Lifecycle;
+import io.boxoffice.catalog.NewEvent;
 import io.boxoffice.catalog.PriceTier;
 import io.boxoffice.catalog.SaleTerms;
 import io.boxoffice.catalog.SectionKind;

@@ -1,11 +1,11 @@
 package io.boxoffice.catalog.internal;
 
-import io.boxoffice.catalog.NewEvent;
 import io.boxoffice.catalog.EventCancelled;
 import io.boxoffice.catalog.EventDetails;
 import io.boxoffice.catalog.EventId;
 import io.boxoffice.catalog.EventPublished;
 import io.boxoffice.catalog.EventStatus.Lifecycle;
+import io.boxoffice.catalog.NewEvent;
 import io.boxoffice.catalog.SectionKind;
 import io.boxoffice.catalog.VenueId;
 import io.boxoffice.identity.AccountId;
@@ -243,10 +243,7 @@ class EventService {
         event.onSaleAt(),
         event.offSaleAt(),
         event.priceTiers().stream()
-            .map(
-                t ->
-                    new NewEvent.Tier(
-                        t.name(), t.price().amount(), t.price().currency()))
+            .map(t -> new NewEvent.Tier(t.name(), t.price().amount(), t.price().currency()))
             .toList(),
         events.assignmentsByTierName(event.id()),
         (int) event.holdTtl().toSeconds(),

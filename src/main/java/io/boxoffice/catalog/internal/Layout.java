@@ -69,7 +69,8 @@ record Layout(List<SectionSpec> sections) {
   private static List<SeatSpec> seatsOf(NewVenue.Section section, String field) {
     if (section.kind() == SectionKind.GENERAL_ADMISSION) {
       if (section.capacity() == null) {
-        throw new InvalidRequest(field + ".capacity", "is required for a general-admission section");
+        throw new InvalidRequest(
+            field + ".capacity", "is required for a general-admission section");
       }
       if (section.seats() != null || section.generator() != null) {
         throw new InvalidRequest(field, "a general-admission section has no seats");
@@ -92,8 +93,7 @@ record Layout(List<SectionSpec> sections) {
   }
 
   /** Rows are ordered by first appearance, seats by their order within the row. */
-  private static List<SeatSpec> explicitSeats(
-      List<NewVenue.Seat> requested, String field) {
+  private static List<SeatSpec> explicitSeats(List<NewVenue.Seat> requested, String field) {
     var rowIndex = new LinkedHashMap<String, Integer>();
     var nextPosition = new HashMap<String, Integer>();
     var labels = new HashSet<String>();

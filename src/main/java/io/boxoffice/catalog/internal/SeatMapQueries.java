@@ -121,7 +121,8 @@ class SeatMapQueries {
                         rs.getInt("position")))
             .list();
     var areas =
-        jdbc.sql(SECTIONS)
+        jdbc
+            .sql(SECTIONS)
             .param("event", event.value())
             .query(
                 (rs, n) ->

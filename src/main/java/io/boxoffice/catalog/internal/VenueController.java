@@ -10,12 +10,6 @@ import io.boxoffice.shared.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 class VenueController {
 
   record VenueView(
-      UUID id, String name, String city, String address, int seatCount, List<SectionView> sections) {
+      UUID id,
+      String name,
+      String city,
+      String address,
+      int seatCount,
+      List<SectionView> sections) {
 
     static VenueView of(VenueRepository.StoredVenue venue) {
       var sections = venue.sections().stream().map(SectionView::of).toList();
@@ -51,8 +50,7 @@ class VenueController {
     }
   }
 
-  record SectionView(
-      UUID id, String name, SectionKind kind, int capacity, List<SeatView> seats) {
+  record SectionView(UUID id, String name, SectionKind kind, int capacity, List<SeatView> seats) {
 
     static SectionView of(VenueRepository.StoredSection section) {
       var seats = section.seats().stream().map(SeatView::of).toList();
@@ -62,13 +60,25 @@ class VenueController {
   }
 
   record SeatView(
-      UUID id, String row, String number, double x, double y,
-      boolean accessible, boolean companion, boolean restrictedView) {
+      UUID id,
+      String row,
+      String number,
+      double x,
+      double y,
+      boolean accessible,
+      boolean companion,
+      boolean restrictedView) {
 
     static SeatView of(VenueRepository.StoredSeat seat) {
       return new SeatView(
-          seat.id(), seat.row(), seat.number(), seat.x(), seat.y(),
-          seat.accessible(), seat.companion(), seat.restrictedView());
+          seat.id(),
+          seat.row(),
+          seat.number(),
+          seat.x(),
+          seat.y(),
+          seat.accessible(),
+          seat.companion(),
+          seat.restrictedView());
     }
   }
 

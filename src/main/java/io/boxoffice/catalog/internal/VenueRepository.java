@@ -18,16 +18,33 @@ import org.springframework.stereotype.Repository;
 class VenueRepository {
 
   record StoredVenue(
-      VenueId id, AccountId ownerId, String name, String city, String address,
+      VenueId id,
+      AccountId ownerId,
+      String name,
+      String city,
+      String address,
       List<StoredSection> sections) {}
 
   record StoredSection(
-      UUID id, String name, SectionKind kind, Integer capacity, double labelX, double labelY,
+      UUID id,
+      String name,
+      SectionKind kind,
+      Integer capacity,
+      double labelX,
+      double labelY,
       List<StoredSeat> seats) {}
 
   record StoredSeat(
-      UUID id, String row, int rowIndex, String number, int position, double x, double y,
-      boolean accessible, boolean companion, boolean restrictedView) {}
+      UUID id,
+      String row,
+      int rowIndex,
+      String number,
+      int position,
+      double x,
+      double y,
+      boolean accessible,
+      boolean companion,
+      boolean restrictedView) {}
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -130,7 +147,8 @@ class VenueRepository {
   }
 
   List<StoredVenue> findByOwner(AccountId owner) {
-    return jdbc.sql("select id from venue where owner_id = :owner order by created_at, id")
+    return jdbc
+        .sql("select id from venue where owner_id = :owner order by created_at, id")
         .param("owner", owner.value())
         .query((rs, n) -> new VenueId(rs.getObject("id", UUID.class)))
         .list()

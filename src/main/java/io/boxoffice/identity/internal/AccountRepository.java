@@ -18,8 +18,7 @@ public class AccountRepository {
   /** An account with its password hash, which never leaves this module. */
   public record StoredAccount(Account account, String passwordHash) {}
 
-  private static final String COLUMNS =
-      "id, email, display_name, role, created_at, password_hash";
+  private static final String COLUMNS = "id, email, display_name, role, created_at, password_hash";
 
   private final JdbcClient jdbc;
 

@@ -118,7 +118,7 @@ class SecurityConfiguration {
                     .anyRequest()
                     .permitAll())
         .formLogin(form -> form.loginPage("/login").permitAll())
-        .logout(logout -> logout.logoutSuccessUrl("/"));
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
     return http.build();
   }
 

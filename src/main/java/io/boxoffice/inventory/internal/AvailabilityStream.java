@@ -67,7 +67,9 @@ class AvailabilityStream implements MessageListener {
   public void onMessage(Message message, byte[] pattern) {
     InventoryChanges.Change change;
     try {
-      change = InventoryChanges.parse(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8));
+      change =
+          InventoryChanges.parse(
+              new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
       log.warn("unreadable availability message: {}", e.toString());
       return;
@@ -80,7 +82,9 @@ class AvailabilityStream implements MessageListener {
   /** Keeps idle connections open through proxies, and finds the ones that went away. */
   @Scheduled(fixedDelay = 20_000)
   void heartbeat() {
-    streams.values().forEach(set -> set.forEach(e -> send(e, SseEmitter.event().comment("keep-alive"))));
+    streams
+        .values()
+        .forEach(set -> set.forEach(e -> send(e, SseEmitter.event().comment("keep-alive"))));
   }
 
   private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {

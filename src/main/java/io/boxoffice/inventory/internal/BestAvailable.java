@@ -10,10 +10,10 @@ import java.util.UUID;
 /**
  * Picks {@code quantity} adjacent seats in one row from the claimable seats of a scope.
  *
- * <p>Preference, in order: a block that leaves no single orphan seat beside it (if any block in
- * the scope avoids one), the best tier (lowest rank), the front-most row, the section earliest in
- * the layout, the block closest to the middle of its row. Never scatters seats: if no row has
- * {@code quantity} consecutive claimable seats, there is no answer.
+ * <p>Preference, in order: a block that leaves no single orphan seat beside it (if any block in the
+ * scope avoids one), the best tier (lowest rank), the front-most row, the section earliest in the
+ * layout, the block closest to the middle of its row. Never scatters seats: if no row has {@code
+ * quantity} consecutive claimable seats, there is no answer.
  */
 final class BestAvailable {
 
@@ -27,7 +27,8 @@ final class BestAvailable {
       int tierRank,
       double rowMiddle) {}
 
-  private record Block(List<Seat> seats, boolean leavesOrphan, int worstTierRank, double offCentre) {
+  private record Block(
+      List<Seat> seats, boolean leavesOrphan, int worstTierRank, double offCentre) {
     Seat first() {
       return seats.getFirst();
     }

@@ -80,7 +80,9 @@ class GaClaims {
             """)
         .param("event", event.value())
         .param("section", section)
-        .query((rs, n) -> new Reclaimed(new HoldId(rs.getObject("id", UUID.class)), rs.getInt("quantity")))
+        .query(
+            (rs, n) ->
+                new Reclaimed(new HoldId(rs.getObject("id", UUID.class)), rs.getInt("quantity")))
         .list();
   }
 

@@ -60,7 +60,8 @@ class HoldController {
           hold.eventId().value(),
           hold.status(),
           hold.items().stream()
-              .map(i -> new ItemView(i.seatId(), i.sectionId(), i.tierId(), i.quantity(), i.price()))
+              .map(
+                  i -> new ItemView(i.seatId(), i.sectionId(), i.tierId(), i.quantity(), i.price()))
               .toList(),
           hold.total(),
           hold.expiresAt(),
@@ -88,8 +89,7 @@ class HoldController {
     var request = request(body);
     var customer = CurrentAccount.require(caller);
     var hold = metrics.timeHold(() -> inventory.hold(customer, new EventId(eventId), request));
-    return ResponseEntity.created(URI.create("/api/v1/holds/" + hold.id()))
-        .body(HoldView.of(hold));
+    return ResponseEntity.created(URI.create("/api/v1/holds/" + hold.id())).body(HoldView.of(hold));
   }
 
   @GetMapping("/api/v1/holds/{holdId}")

@@ -162,8 +162,7 @@ class HoldRepository {
       int quantity = hold.getInt("quantity");
       long unit = hold.getLong("amount") / quantity;
       var tier =
-          jdbc.sql(
-                  "select tier_id from ga_inventory where event_id = :event and section_id = :s")
+          jdbc.sql("select tier_id from ga_inventory where event_id = :event and section_id = :s")
               .param("event", hold.getObject("event_id", UUID.class))
               .param("s", gaSection)
               .query(UUID.class)

@@ -152,18 +152,23 @@ class HoldService implements Inventory {
     var locked = seats.lock(event, requested);
     var claimable = locked.stream().filter(SeatClaims.LockedSeat::claimable).toList();
     var unavailable =
-        SeatClaims.missing(requested, claimable.stream().map(SeatClaims.LockedSeat::seatId).toList());
+        SeatClaims.missing(
+            requested, claimable.stream().map(SeatClaims.LockedSeat::seatId).toList());
     if (!unavailable.isEmpty()) {
       return unavailable;
     }
     var lines =
         claimable.stream()
-            .map(s -> new HoldRepository.SeatLine(s.seatId(), s.tierId(), price(terms, s.tierId()).amount()))
+            .map(
+                s ->
+                    new HoldRepository.SeatLine(
+                        s.seatId(), s.tierId(), price(terms, s.tierId()).amount()))
             .toList();
     var currency = terms.tiers().getFirst().price().currency();
     var total = Money.of(lines.stream().mapToLong(HoldRepository.SeatLine::amount).sum(), currency);
     holds.insert(
-        new HoldRepository.NewHold(id, event, customer, null, lines.size(), total, terms.holdTtl()));
+        new HoldRepository.NewHold(
+            id, event, customer, null, lines.size(), total, terms.holdTtl()));
     if (seats.assign(event, requested, id) != requested.size()) {
       throw new IllegalStateException("locked seats could not all be assigned to " + id);
     }
@@ -205,7 +210,8 @@ class HoldService implements Inventory {
   private void reclaimLapsed(EventId event, UUID section) {
     var reclaimed = places.expireLapsedHolds(event, section);
     if (!reclaimed.isEmpty()) {
-      places.release(event, section, reclaimed.stream().mapToInt(GaClaims.Reclaimed::quantity).sum());
+      places.release(
+          event, section, reclaimed.stream().mapToInt(GaClaims.Reclaimed::quantity).sum());
       for (var lapsed : reclaimed) {
         changes.unmirror(event, lapsed.holdId());
         publisher.publishEvent(new HoldExpired(lapsed.holdId(), event, lapsed.quantity()));
@@ -227,8 +233,7 @@ class HoldService implements Inventory {
         terms.tiers().stream().collect(Collectors.toMap(PriceTier::id, PriceTier::rank));
     // Another buyer may take the chosen block between reading and locking: choose again.
     for (int attempt = 0; attempt < 3; attempt++) {
-      var candidates =
-          bestAvailable.claimable(event, request.tierId(), request.sectionId(), ranks);
+      var candidates = bestAvailable.claimable(event, request.tierId(), request.sectionId(), ranks);
       var choice =
           BestAvailable.choose(candidates, request.quantity())
               .orElseThrow(() -> new HoldRejections.NoAdjacentSeats(request.quantity()));

@@ -15,9 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Releases expired holds, every second, in batches. Safe on N instances: each run claims a batch of
- * expired ACTIVE holds with {@code FOR UPDATE SKIP LOCKED}, so concurrent sweepers (and lazy reclaim
- * in claims) take disjoint holds and each hold is released exactly once. Expiry is judged by the
- * database clock. CHECKING_OUT holds are never touched: checkout resolves them.
+ * expired ACTIVE holds with {@code FOR UPDATE SKIP LOCKED}, so concurrent sweepers (and lazy
+ * reclaim in claims) take disjoint holds and each hold is released exactly once. Expiry is judged
+ * by the database clock. CHECKING_OUT holds are never touched: checkout resolves them.
  *
  * <p>Locks, in order: the batch's hold rows; then their seats (which no longer name the hold if a
  * newer claim took them); then general-admission rows sorted by event and section, so two sweepers
@@ -95,8 +95,9 @@ class HoldSweeper {
               }
               expired.stream()
                   .filter(h -> h.gaSection() != null)
-                  .sorted(Comparator.comparing((Expired h) -> h.event().value())
-                      .thenComparing(Expired::gaSection))
+                  .sorted(
+                      Comparator.comparing((Expired h) -> h.event().value())
+                          .thenComparing(Expired::gaSection))
                   .forEach(
                       h -> {
                         places.release(h.event(), h.gaSection(), h.quantity());

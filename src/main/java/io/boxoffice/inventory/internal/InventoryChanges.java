@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Collects what a transaction changed in the inventory and, only once it has committed, tells
  * Redis: an availability message per event on {@code boxoffice:availability:{event:<id>}} (every
- * instance relays it to its open seat maps), and the hold mirror keys with their TTL. Redis is never
- * told about a change that was rolled back, and a Redis failure never fails a hold.
+ * instance relays it to its open seat maps), and the hold mirror keys with their TTL. Redis is
+ * never told about a change that was rolled back, and a Redis failure never fails a hold.
  */
 @Component
 class InventoryChanges {
@@ -91,7 +91,8 @@ class InventoryChanges {
     Change change(EventId event) {
       return changes.computeIfAbsent(
           event.value(),
-          id -> new Change(id, new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashMap<>()));
+          id ->
+              new Change(id, new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashMap<>()));
     }
 
     @Override

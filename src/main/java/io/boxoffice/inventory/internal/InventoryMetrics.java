@@ -43,7 +43,7 @@ class InventoryMetrics {
     this.jdbc = jdbc;
     this.catalog = catalog;
     this.clock = clock;
-    this.created = Counter.builder("boxoffice.holds.created").register(registry);
+    this.created = Counter.builder("boxoffice.holds.granted").register(registry);
     this.released = Counter.builder("boxoffice.holds.released").register(registry);
     this.expired = Counter.builder("boxoffice.holds.expired").register(registry);
     this.latency =

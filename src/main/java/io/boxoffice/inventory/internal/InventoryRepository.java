@@ -28,8 +28,8 @@ class InventoryRepository {
   }
 
   /**
-   * Creates one {@code event_seat} row per seat and one {@code ga_inventory} row per GA section, all
-   * AVAILABLE, in one statement each (50,000 seats in one round trip).
+   * Creates one {@code event_seat} row per seat and one {@code ga_inventory} row per GA section,
+   * all AVAILABLE, in one statement each (50,000 seats in one round trip).
    */
   void materialise(InventoryPlan plan) {
     var event = plan.eventId().value();
@@ -47,7 +47,8 @@ class InventoryRepository {
           Unnest.column("uuid", seats.stream().map(InventoryPlan.PricedSeat::seatId).toList()),
           Unnest.column("uuid", seats.stream().map(InventoryPlan.PricedSeat::sectionId).toList()),
           Unnest.column("uuid", seats.stream().map(InventoryPlan.PricedSeat::tierId).toList()),
-          Unnest.column("int4", seats.stream().map(InventoryPlan.PricedSeat::sectionOrder).toList()),
+          Unnest.column(
+              "int4", seats.stream().map(InventoryPlan.PricedSeat::sectionOrder).toList()),
           Unnest.column("int4", seats.stream().map(InventoryPlan.PricedSeat::rowIndex).toList()),
           Unnest.column("int4", seats.stream().map(InventoryPlan.PricedSeat::position).toList()));
     }
@@ -124,7 +125,8 @@ class InventoryRepository {
             .param("event", event.value())
             .query(
                 (rs, n) ->
-                    new SeatCounts(rs.getInt("total"), rs.getInt("available"), rs.getLong("version")))
+                    new SeatCounts(
+                        rs.getInt("total"), rs.getInt("available"), rs.getLong("version")))
             .single();
     var areas =
         jdbc.sql(

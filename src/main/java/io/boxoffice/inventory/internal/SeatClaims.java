@@ -36,7 +36,8 @@ class SeatClaims {
 
   /** Which of the seats exist in this event (no locks). */
   List<UUID> existing(EventId event, Collection<UUID> seats) {
-    return jdbc.sql("select seat_id from event_seat where event_id = :event and seat_id = any(:seats)")
+    return jdbc.sql(
+            "select seat_id from event_seat where event_id = :event and seat_id = any(:seats)")
         .param("event", event.value())
         .param("seats", seats.toArray(UUID[]::new))
         .query(UUID.class)

@@ -4,9 +4,9 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
- * Bulk writes as one statement: each column travels as one PostgreSQL array and the statement
- * reads them back with {@code unnest(?::uuid[], ?::text[], ...)}. Tens of thousands of rows go in
- * one round trip, which is what lets a 50,000-seat event publish in about a second.
+ * Bulk writes as one statement: each column travels as one PostgreSQL array and the statement reads
+ * them back with {@code unnest(?::uuid[], ?::text[], ...)}. Tens of thousands of rows go in one
+ * round trip, which is what lets a 50,000-seat event publish in about a second.
  */
 public final class Unnest {
 
@@ -19,7 +19,9 @@ public final class Unnest {
     return new Column(type, values.toArray());
   }
 
-  /** Runs {@code sql}, binding each column in order as an array parameter; returns the row count. */
+  /**
+   * Runs {@code sql}, binding each column in order as an array parameter; returns the row count.
+   */
   public static int update(JdbcOperations jdbc, String sql, Column... columns) {
     return jdbc.update(
         connection -> {

@@ -62,7 +62,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+  ResponseEntity<Object> typeMismatch(
+      MethodArgumentTypeMismatchException e, WebRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!isApi(request)) {
+      response.sendError(HttpStatus.BAD_REQUEST.value());
+      return null;
+    }
     return badRequest(e.getName(), "is not a valid value: " + e.getValue());
   }
 
@@ -94,8 +100,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       throw e; // Spring Security: login page for anonymous visitors, 403 page otherwise
     }
     var problem =
-        problem(
-            HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your account may not do this");
+        problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your account may not do this");
     return respond(problem);
   }
 
@@ -203,7 +208,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> createResponseEntity(
       @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     // Spring's own 4xx (405, 406, 415, missing parameter, no resource): same shape as ours.
-    if (body instanceof ProblemDetail detail && detail.getType().equals(URI.create("about:blank"))) {
+    if (body instanceof ProblemDetail detail
+        && detail.getType().equals(URI.create("about:blank"))) {
       detail.setType(URI.create(TYPE_BASE + slug(status)));
     }
     if (body instanceof ProblemDetail) {

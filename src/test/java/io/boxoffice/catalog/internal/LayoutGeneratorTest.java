@@ -56,7 +56,8 @@ class LayoutGeneratorTest {
       assertThat(distance).isCloseTo(radius + seat.rowIndex() * 2.0, within(0.02));
     }
     // seats along a row are one seat spacing apart (measured along the arc, close to the chord)
-    double chord = Math.hypot(seats.get(1).x() - seats.get(0).x(), seats.get(1).y() - seats.get(0).y());
+    double chord =
+        Math.hypot(seats.get(1).x() - seats.get(0).x(), seats.get(1).y() - seats.get(0).y());
     assertThat(chord).isCloseTo(1.0, within(0.02));
   }
 
@@ -89,7 +90,16 @@ class LayoutGeneratorTest {
   void marksAccessibleCompanionAndRestrictedViewSeatsByRange() {
     var spec =
         new SeatGenerator(
-            2, 5, null, null, null, null, null, null, null, null,
+            2,
+            5,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
             List.of(new SeatRange("A", 1, 2)),
             List.of(new SeatRange("A", 3, 3)),
             List.of(new SeatRange("B", 4, 5)));

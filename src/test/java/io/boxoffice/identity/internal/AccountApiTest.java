@@ -31,8 +31,11 @@ class AccountApiTest extends IntegrationTest {
     assertThat(created.json().get("role").asString()).isEqualTo("CUSTOMER");
     assertThat(created.body()).doesNotContain("password");
 
-    var token = api.post("/api/v1/auth/token", null,
-        Map.of("email", "ADA@example.com", "password", TestAccounts.PASSWORD));
+    var token =
+        api.post(
+            "/api/v1/auth/token",
+            null,
+            Map.of("email", "ADA@example.com", "password", TestAccounts.PASSWORD));
     assertThat(token.status()).isEqualTo(200);
     assertThat(token.json().get("tokenType").asString()).isEqualTo("Bearer");
     assertThat(token.json().get("expiresIn").asInt()).isEqualTo(900);
@@ -48,7 +51,9 @@ class AccountApiTest extends IntegrationTest {
     api.post("/api/v1/accounts", null, registration("ada@example.com"));
 
     var hash = jdbc.queryForObject("select password_hash from app_user", String.class);
-    assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$").doesNotContain(TestAccounts.PASSWORD);
+    assertThat(hash)
+        .startsWith("{argon2@SpringSecurity_v5_8}$argon2id$")
+        .doesNotContain(TestAccounts.PASSWORD);
   }
 
   @Test
@@ -65,12 +70,25 @@ class AccountApiTest extends IntegrationTest {
   @Test
   void rejectsWeakOrMalformedRegistrations() {
     var shortPassword = Map.of("email", "a@example.com", "password", "short", "displayName", "A");
-    var badEmail = Map.of("email", "not-an-email", "password", TestAccounts.PASSWORD, "displayName", "A");
+    var badEmail =
+        Map.of("email", "not-an-email", "password", TestAccounts.PASSWORD, "displayName", "A");
 
-    assertThat(api.post("/api/v1/accounts", null, shortPassword).json().get("errors").get(0)
-        .get("field").asString()).isEqualTo("password");
-    assertThat(api.post("/api/v1/accounts", null, badEmail).json().get("errors").get(0)
-        .get("field").asString()).isEqualTo("email");
+    assertThat(
+            api.post("/api/v1/accounts", null, shortPassword)
+                .json()
+                .get("errors")
+                .get(0)
+                .get("field")
+                .asString())
+        .isEqualTo("password");
+    assertThat(
+            api.post("/api/v1/accounts", null, badEmail)
+                .json()
+                .get("errors")
+                .get(0)
+                .get("field")
+                .asString())
+        .isEqualTo("email");
     assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isZero();
   }
 
@@ -78,8 +96,12 @@ class AccountApiTest extends IntegrationTest {
   void wrongPasswordOrUnknownEmailGetsTheSame401() {
     api.post("/api/v1/accounts", null, registration("ada@example.com"));
 
-    var wrong = api.post("/api/v1/auth/token", null, Map.of("email", "ada@example.com", "password", "nope"));
-    var unknown = api.post("/api/v1/auth/token", null, Map.of("email", "bob@example.com", "password", "nope"));
+    var wrong =
+        api.post(
+            "/api/v1/auth/token", null, Map.of("email", "ada@example.com", "password", "nope"));
+    var unknown =
+        api.post(
+            "/api/v1/auth/token", null, Map.of("email", "bob@example.com", "password", "nope"));
 
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(unknown.status()).isEqualTo(401);
@@ -104,9 +126,13 @@ class AccountApiTest extends IntegrationTest {
   void aTamperedOrMissingTokenIsRefused() {
     var token = accounts.organizer().token();
     var parts = token.split("\\.");
-    var customerClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-        new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
-            .replace("ORGANIZER", "CUSTOMER").getBytes());
+    var customerClaims =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                    .replace("ORGANIZER", "CUSTOMER")
+                    .getBytes());
     var tampered = parts[0] + "." + customerClaims + "." + parts[2];
 
     assertThat(api.get("/api/v1/me", tampered).status()).isEqualTo(401);

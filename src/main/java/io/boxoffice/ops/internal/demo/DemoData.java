@@ -23,8 +23,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo on the embedded defaults only: one account per role and three venues with an
- * event each, on sale now. Runs once per data folder (it finds its organizer on the next start).
+ * Seeds the demo on the embedded defaults only: one account per role and three venues with an event
+ * each, on sale now. Runs once per data folder (it finds its organizer on the next start).
  */
 @Component
 @ConditionalOnEmbeddedDefaults
@@ -67,13 +67,29 @@ class DemoData implements ApplicationRunner {
   private void seed(Account organizer) {
     var now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
     var onSale = now.minus(Duration.ofHours(1));
-    sell(organizer.id(), DemoVenues.theatre(), "Hamlet", "The Royal Company",
-        now.plus(Duration.ofDays(21)), onSale,
+    sell(
+        organizer.id(),
+        DemoVenues.theatre(),
+        "Hamlet",
+        "The Royal Company",
+        now.plus(Duration.ofDays(21)),
+        onSale,
         List.of(tier("Premium", 8900), tier("Standard", 5900), tier("Value", 2900)));
-    sell(organizer.id(), DemoVenues.hall(), "Night Drive Live", "Neon Avenue",
-        now.plus(Duration.ofDays(14)), onSale, List.of(tier("General admission", 4500)));
-    sell(organizer.id(), DemoVenues.stadium(), "Cup Final", "City FC v United",
-        now.plus(Duration.ofDays(30)), onSale,
+    sell(
+        organizer.id(),
+        DemoVenues.hall(),
+        "Night Drive Live",
+        "Neon Avenue",
+        now.plus(Duration.ofDays(14)),
+        onSale,
+        List.of(tier("General admission", 4500)));
+    sell(
+        organizer.id(),
+        DemoVenues.stadium(),
+        "Cup Final",
+        "City FC v United",
+        now.plus(Duration.ofDays(30)),
+        onSale,
         List.of(tier("Centre", 12000), tier("Side", 8000), tier("End", 5000)));
     log.info("demo data seeded: theatre, general-admission hall and 50,000-seat stadium");
   }

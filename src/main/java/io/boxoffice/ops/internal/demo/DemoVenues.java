@@ -61,8 +61,8 @@ final class DemoVenues {
   }
 
   /**
-   * A 50,000-seat stadium: 16 sections of 25 rows × 125 seats in four stands around the pitch
-   * (five sections along each touchline, three behind each goal).
+   * A 50,000-seat stadium: 16 sections of 25 rows × 125 seats in four stands around the pitch (five
+   * sections along each touchline, three behind each goal).
    */
   static DemoVenue stadium() {
     var sections = new ArrayList<NewVenue.Section>();
@@ -123,8 +123,19 @@ final class DemoVenues {
 
     SeatGenerator spec() {
       return new SeatGenerator(
-          rows, perRow, shape, x, y, rotation, 1.0, 1.2, radius, RowLabels.LETTERS,
-          accessible, companion, restricted);
+          rows,
+          perRow,
+          shape,
+          x,
+          y,
+          rotation,
+          1.0,
+          1.2,
+          radius,
+          RowLabels.LETTERS,
+          accessible,
+          companion,
+          restricted);
     }
   }
 }

@@ -16,8 +16,8 @@ import redis.embedded.RedisServer;
 
 /**
  * The zero-configuration local mode: with no {@code SPRING_DATASOURCE_URL} an embedded PostgreSQL
- * 17 starts on a free port, and with no Redis configured an embedded Redis does too. Both keep their
- * data under {@link EmbeddedProperties#dataDir()}, so a restart finds the same demo.
+ * 17 starts on a free port, and with no Redis configured an embedded Redis does too. Both keep
+ * their data under {@link EmbeddedProperties#dataDir()}, so a restart finds the same demo.
  *
  * <p>They are beans (not shutdown hooks) so that Spring stops them after the connection pools that
  * use them: the connection details depend on the servers, the pools on the connection details.
