@@ -15,8 +15,15 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
-/** With the sweeper running every second, as in production. */
+/**
+ * With the sweeper running every second, as in production, in a context of its own that is closed
+ * afterwards so that its sweeper cannot touch other tests' holds.
+ */
+@TestPropertySource(properties = "boxoffice.inventory.sweeper.enabled=true")
+@DirtiesContext
 class HoldExpiryTest extends IntegrationTest {
 
   @Autowired Inventory inventory;

@@ -16,10 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
-/** The sweeper is off here, so these tests decide when (and how often at once) it runs. */
-@TestPropertySource(properties = "boxoffice.inventory.sweeper.enabled=false")
+/** The sweeper's schedule is off in tests, so these decide when (and how often at once) it runs. */
 class LazyReclaimTest extends IntegrationTest {
 
   @Autowired Inventory inventory;

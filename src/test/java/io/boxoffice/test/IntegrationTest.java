@@ -8,13 +8,18 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of tests that run the whole service on a random port against real PostgreSQL and Redis
- * ({@link TestServices}). Every test starts from empty tables, so tests run in any order.
+ * ({@link TestServices}). Every test starts from empty tables, so tests run in any order. The
+ * expiry sweeper's schedule is off; tests run it by hand or enable it (see {@code HoldExpiryTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({TestAccounts.class, TestCatalog.class})
+// Cached contexts stay alive between test classes; a sweeper running in one of them would release
+// holds under another's feet. Tests that need the schedule turn it on in a context of their own.
+@TestPropertySource(properties = "boxoffice.inventory.sweeper.enabled=false")
 public abstract class IntegrationTest {
 
   @LocalServerPort protected int port;

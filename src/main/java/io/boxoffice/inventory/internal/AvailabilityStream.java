@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.Message;
@@ -27,13 +28,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * every change. Each instance keeps only its own open streams.
  */
 @Component
-class AvailabilityStream implements MessageListener {
+class AvailabilityStream implements MessageListener, SmartLifecycle {
 
   static final Duration TIMEOUT = Duration.ofMinutes(30);
 
   private static final Logger log = LoggerFactory.getLogger(AvailabilityStream.class);
 
   private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+  private volatile boolean running;
 
   @Configuration(proxyBeanMethods = false)
   static class Subscription {
@@ -77,6 +79,28 @@ class AvailabilityStream implements MessageListener {
     for (var emitter : streams.getOrDefault(change.eventId(), Set.of())) {
       send(emitter, SseEmitter.event().name("availability").data(change));
     }
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * Ends every open stream when the instance shuts down (before the web server's graceful shutdown,
+   * which would otherwise wait for these long-lived requests); browsers reconnect to another
+   * instance.
+   */
+  @Override
+  public void stop() {
+    running = false;
+    streams.values().forEach(set -> set.forEach(SseEmitter::complete));
+    streams.clear();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 
   /** Keeps idle connections open through proxies, and finds the ones that went away. */
