@@ -54,6 +54,51 @@ class AvailabilityStreamTest extends IntegrationTest {
   }
 
   @Test
+  void aChangeCommittedOnAnotherInstanceReachesThisInstancesStreams() throws Exception {
+    var eventId =
+        catalog.onSale(accounts.organizer().token(), "Live", "Oslo", List.of(seated("A", 1, 5)));
+    var seat = seatIds(jdbc, eventId).get(1);
+    var lines = new LinkedBlockingQueue<String>();
+    var request =
+        HttpRequest.newBuilder(
+                URI.create(api.url("/api/v1/events/" + eventId + "/availability/stream")))
+            .header("Accept", "text/event-stream")
+            .build();
+    var stream =
+        HttpClient.newHttpClient()
+            .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+            .thenAccept(response -> response.body().forEach(lines::add));
+    assertThat(next(lines, "event:ready")).isNotNull();
+    var fan = accounts.bulkCustomers(jdbc, 1).getFirst();
+
+    var database = io.boxoffice.test.TestServices.database();
+    try (var other =
+        new org.springframework.boot.builder.SpringApplicationBuilder(
+                io.boxoffice.BoxofficeApplication.class)
+            .properties(
+                Map.of(
+                    "spring.datasource.url", database.url(),
+                    "spring.datasource.username", database.username(),
+                    "spring.datasource.password", database.password(),
+                    "boxoffice.redis.url", io.boxoffice.test.TestServices.redisUrl(),
+                    "boxoffice.inventory.sweeper.enabled", "false",
+                    "server.port", "0",
+                    "logging.structured.format.console", ""))
+            .run()) {
+      other
+          .getBean(Inventory.class)
+          .hold(
+              fan,
+              new io.boxoffice.catalog.EventId(java.util.UUID.fromString(eventId)),
+              new HoldRequest.Seats(List.of(seat)));
+    }
+
+    next(lines, "event:availability");
+    assertThat(next(lines, "data:")).contains("\"taken\":[\"" + seat + "\"]");
+    stream.cancel(true);
+  }
+
+  @Test
   void aDraftHasNoStream() {
     assertThat(
             api.get("/api/v1/events/" + java.util.UUID.randomUUID() + "/availability/stream")
