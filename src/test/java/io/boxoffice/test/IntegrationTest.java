@@ -19,7 +19,16 @@ import org.springframework.test.context.TestPropertySource;
 @Import({TestAccounts.class, TestCatalog.class})
 // Cached contexts stay alive between test classes; a sweeper running in one of them would release
 // holds under another's feet. Tests that need the schedule turn it on in a context of their own.
-@TestPropertySource(properties = "boxoffice.inventory.sweeper.enabled=false")
+@TestPropertySource(
+    properties = {
+      "boxoffice.inventory.sweeper.enabled=false",
+      // a crashed step is taken over after 3 s, not 30, so recovery tests finish quickly
+      "boxoffice.checkout.lease=3s",
+      "boxoffice.checkout.recovery-interval=500ms",
+      "boxoffice.checkout.capture-backoff=100ms",
+      "boxoffice.checkout.capture-attempts=3",
+      "boxoffice.payments.simulated.latency=0ms"
+    })
 public abstract class IntegrationTest {
 
   @LocalServerPort protected int port;

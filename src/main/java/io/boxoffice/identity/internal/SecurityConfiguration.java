@@ -68,6 +68,8 @@ class SecurityConfiguration {
                     .hasRole(Role.ORGANIZER.name())
                     .requestMatchers(HttpMethod.PATCH, "/api/v1/events/*")
                     .hasRole(Role.ORGANIZER.name())
+                    .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/refund")
+                    .hasRole(Role.ORGANIZER.name())
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

@@ -15,7 +15,8 @@ public interface PaymentGateway {
   String name();
 
   /** Places a hold on the customer's card for {@code amount}; nothing is captured yet. */
-  PaymentResult authorize(String idempotencyKey, Money amount, String paymentToken, String orderRef);
+  PaymentResult authorize(
+      String idempotencyKey, Money amount, String paymentToken, String orderRef);
 
   /** Takes the authorized money. */
   PaymentResult capture(String idempotencyKey, String providerRef, Money amount);

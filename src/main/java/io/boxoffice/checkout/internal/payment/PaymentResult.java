@@ -11,11 +11,15 @@ public record PaymentResult(Outcome outcome, String providerRef, String reason) 
   public enum Outcome {
     /** Done: authorized, captured, voided or refunded. */
     SUCCEEDED,
-    /** Refused for good (card declined, insufficient funds); retrying with the same key repeats it. */
+    /**
+     * Refused for good (card declined, insufficient funds); retrying with the same key repeats it.
+     */
     DECLINED,
     /** Failed before anything happened at the provider; safe to retry. */
     FAILED,
-    /** No answer (timeout, connection lost): it may or may not have happened; ask {@code lookup}. */
+    /**
+     * No answer (timeout, connection lost): it may or may not have happened; ask {@code lookup}.
+     */
     UNKNOWN
   }
 

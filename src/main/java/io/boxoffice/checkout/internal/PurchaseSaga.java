@@ -1,0 +1,205 @@
+package io.boxoffice.checkout.internal;
+
+import static io.boxoffice.checkout.internal.CrashPoints.reach;
+
+import io.boxoffice.checkout.Order;
+import io.boxoffice.checkout.OrderId;
+import io.boxoffice.checkout.internal.PaymentOperations.Operation;
+import io.boxoffice.checkout.internal.payment.PaymentGateway;
+import io.boxoffice.checkout.internal.payment.PaymentResult;
+import io.boxoffice.checkout.internal.payment.PaymentResult.Outcome;
+import io.boxoffice.identity.AccountId;
+import io.boxoffice.inventory.HoldId;
+import io.boxoffice.shared.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The purchase, top to bottom (ARCHITECTURE §5):
+ *
+ * <ol>
+ *   <li><b>begin</b> — the hold goes CHECKING_OUT, the order AUTHORIZING; the authorization is
+ *       recorded (with its idempotency key) before it is sent.
+ *   <li><b>authorize</b> — outside any transaction. Declined → DECLINED, the hold is ACTIVE again.
+ *       No answer → the order waits for recovery, which asks the provider about the key.
+ *   <li><b>confirm</b> (the pivot) — seats SOLD, tickets issued, order CONFIRMED, in one
+ *       transaction; the buyer has the answer now. Impossible → VOIDING → void → CANCELLED.
+ *   <li><b>capture</b> — after commit, through the event publication registry; retried with
+ *       backoff. Failing for good → COMPENSATING: tickets void, seats back, authorization void →
+ *       CANCELLED.
+ * </ol>
+ *
+ * Every step resumes from the persisted state, so {@link #resume} (used by recovery after a crash
+ * anywhere) and the live request run the same code.
+ */
+@Component
+class PurchaseSaga {
+
+  private static final Logger log = LoggerFactory.getLogger(PurchaseSaga.class);
+
+  private final OrderSteps steps;
+  private final OrderRepository orders;
+  private final PaymentGateway gateway;
+  private final CheckoutProperties properties;
+  private final CheckoutMetrics metrics;
+
+  PurchaseSaga(
+      OrderSteps steps,
+      OrderRepository orders,
+      PaymentGateway gateway,
+      CheckoutProperties properties,
+      CheckoutMetrics metrics) {
+    this.steps = steps;
+    this.orders = orders;
+    this.gateway = gateway;
+    this.properties = properties;
+    this.metrics = metrics;
+  }
+
+  /**
+   * The buyer's request: runs until the seats are confirmed (or the purchase ended, or stalled).
+   */
+  Order place(AccountId customer, HoldId hold, String paymentToken) {
+    var order = steps.begin(customer, hold, paymentToken, gateway.name());
+    reach(CrashPoints.AFTER_ORDER_CREATED);
+    return advance(order.id(), false, false);
+  }
+
+  /** Recovery and the capture listener: drive the order as far as it can go now. */
+  Order resume(OrderId id) {
+    return advance(id, true, true);
+  }
+
+  /** Capture only (after commit of the confirmation). */
+  Order capture(OrderId id) {
+    return advance(id, false, true);
+  }
+
+  private Order advance(OrderId id, boolean recovering, boolean pastConfirmation) {
+    for (int step = 0; step < 10; step++) {
+      var order = orders.find(id).orElseThrow();
+      var next =
+          switch (order.status()) {
+            case AUTHORIZING -> authorize(order, recovering);
+            case AUTHORIZED -> confirm(order);
+            case VOIDING -> voidAuthorization(order);
+            case CONFIRMED, CAPTURING -> pastConfirmation && capture(order);
+            case COMPENSATING -> voidAuthorization(order);
+            case REFUNDING -> refundMoney(order);
+            case COMPLETED, DECLINED, CANCELLED, REFUNDED -> false;
+          };
+      if (!next) {
+        return orders.find(id).orElseThrow();
+      }
+    }
+    return orders.find(id).orElseThrow();
+  }
+
+  /** Step 2. Returns whether the order moved on. */
+  private boolean authorize(Order order, boolean recovering) {
+    var key = PaymentOperations.key(order.id(), Operation.AUTHORIZE, order.attempt());
+    reach(CrashPoints.BEFORE_AUTHORIZE_SENT);
+    // Recovery first asks what became of the call; only a call the provider never saw is re-sent
+    // (with the same key, so even that cannot authorize twice).
+    var result =
+        (recovering ? gateway.lookup(key) : java.util.Optional.<PaymentResult>empty())
+            .orElseGet(
+                () ->
+                    gateway.authorize(
+                        key,
+                        order.total(),
+                        orders.paymentToken(order.id()),
+                        order.id().toString()));
+    reach(CrashPoints.AFTER_AUTHORIZE_SENT);
+    metrics.payment("authorize", result);
+    switch (result.outcome()) {
+      case SUCCEEDED -> steps.authorized(order, key, result);
+      case DECLINED, FAILED -> steps.declined(order, key, result);
+      case UNKNOWN -> {
+        steps.unanswered(key, result);
+        return false;
+      }
+    }
+    reach(CrashPoints.AFTER_AUTHORIZATION_STORED);
+    return true;
+  }
+
+  /** Step 3, the pivot. */
+  private boolean confirm(Order order) {
+    try {
+      steps.confirm(order);
+    } catch (DomainException e) {
+      log.info("order {} cannot be confirmed ({}); voiding", order.id(), e.getMessage());
+      steps.unconfirmable(order, "seats_unavailable");
+    }
+    reach(CrashPoints.AFTER_CONFIRM_COMMITTED);
+    return true;
+  }
+
+  /** Step 4: one capture try; failures are retried with backoff by recovery, then compensated. */
+  private boolean capture(Order order) {
+    var key = steps.recordCall(order, Operation.CAPTURE, 1);
+    reach(CrashPoints.BEFORE_CAPTURE_SENT);
+    var result = gateway.capture(key, order.providerRef(), order.total());
+    reach(CrashPoints.AFTER_CAPTURE_SENT);
+    metrics.payment("capture", result);
+    if (result.succeeded()) {
+      steps.captured(order, key, result);
+      return false;
+    }
+    if (result.outcome() == Outcome.DECLINED) {
+      steps.failedCall(key, result);
+      steps.compensate(order, "capture_declined");
+      return true;
+    }
+    var backoff =
+        properties.captureBackoff().multipliedBy(1L << Math.min(order.captureAttempts(), 10));
+    int failures = steps.captureFailed(order, key, result, backoff);
+    if (failures >= properties.captureAttempts()) {
+      steps.compensate(order, "capture_failed");
+      return true;
+    }
+    return false;
+  }
+
+  /** Compensation: the authorization is released (never capture-then-refund). */
+  private boolean voidAuthorization(Order order) {
+    if (order.providerRef() == null) {
+      steps.cancelled(
+          order, steps.recordCall(order, Operation.VOID, 1), PaymentResult.succeeded(null));
+      return false;
+    }
+    var key = steps.recordCall(order, Operation.VOID, 1);
+    var result = gateway.voidAuthorization(key, order.providerRef());
+    reach(CrashPoints.AFTER_VOID_SENT);
+    metrics.payment("void", result);
+    // "already void" is success; a void that cannot be sent now is retried by recovery
+    if (result.succeeded() || result.outcome() == Outcome.DECLINED) {
+      steps.cancelled(order, key, result);
+    } else {
+      steps.failedCall(key, result);
+    }
+    return false;
+  }
+
+  /** Organizer refund, after {@link OrderSteps#refunding}. */
+  private boolean refundMoney(Order order) {
+    var key = steps.recordCall(order, Operation.REFUND, 1);
+    var result = gateway.refund(key, order.providerRef(), order.total());
+    reach(CrashPoints.AFTER_REFUND_SENT);
+    metrics.payment("refund", result);
+    if (result.succeeded()) {
+      steps.refunded(order, key, result);
+    } else {
+      steps.failedCall(key, result);
+    }
+    return false;
+  }
+
+  /** Starts a refund of a completed order and drives it. */
+  Order refund(OrderId id) {
+    steps.refunding(orders.find(id).orElseThrow());
+    return advance(id, false, true);
+  }
+}
