@@ -19,7 +19,7 @@ public final class CrashPoints {
   public static final String AFTER_CONFIRM_COMMITTED = "after-confirm-committed";
   public static final String BEFORE_CAPTURE_SENT = "before-capture-sent";
   public static final String AFTER_CAPTURE_SENT = "after-capture-sent";
-  public static final String AFTER_DECLINE_SENT = "after-decline-stored";
+  public static final String AFTER_DECLINE_STORED = "after-decline-stored";
   public static final String AFTER_VOID_SENT = "after-void-sent";
   public static final String AFTER_REFUND_SENT = "after-refund-sent";
 
@@ -32,18 +32,31 @@ public final class CrashPoints {
 
   private static final Set<String> ARMED = ConcurrentHashMap.newKeySet();
 
+  /** Once a point was hit the process is dead: every later point on any thread dies too. */
+  private static volatile boolean dead;
+
   private CrashPoints() {}
 
   public static void arm(String point) {
     ARMED.add(point);
   }
 
-  public static void disarmAll() {
+  /** Disarms every point and brings the "process" back to life (a restart). */
+  public static void reset() {
     ARMED.clear();
+    dead = false;
+  }
+
+  public static boolean crashed() {
+    return dead;
   }
 
   static void reach(String point) {
+    if (dead) {
+      throw new Crash(point + " (already dead)");
+    }
     if (!ARMED.isEmpty() && ARMED.remove(point)) {
+      dead = true;
       throw new Crash(point);
     }
   }

@@ -115,7 +115,10 @@ class PurchaseSaga {
     metrics.payment("authorize", result);
     switch (result.outcome()) {
       case SUCCEEDED -> steps.authorized(order, key, result);
-      case DECLINED, FAILED -> steps.declined(order, key, result);
+      case DECLINED, FAILED -> {
+        steps.declined(order, key, result);
+        reach(CrashPoints.AFTER_DECLINE_STORED);
+      }
       case UNKNOWN -> {
         steps.unanswered(key, result);
         return false;
