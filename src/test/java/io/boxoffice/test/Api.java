@@ -51,14 +51,24 @@ public final class Api {
     return send(request(path, token).GET());
   }
 
+  /**
+   * A POST as a well-behaved client sends it: with a fresh {@code Idempotency-Key} (required on
+   * holds, orders, refunds and cancels). Tests of the key itself build requests with {@link
+   * #request} and {@link #send}.
+   */
   public Response post(String path, String token, Object body) {
-    return send(request(path, token).header("Content-Type", "application/json").POST(json(body)));
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+            .POST(json(body)));
   }
 
   public Response postRaw(String path, String token, String body) {
     return send(
         request(path, token)
             .header("Content-Type", "application/json")
+            .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
