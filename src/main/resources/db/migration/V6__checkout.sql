@@ -21,6 +21,8 @@ create table customer_order (
     provider_ref     text,
     failure_reason   text,
     capture_attempts integer     not null default 0,
+    -- set when the event is cancelled: the order is refunded as soon as it has completed
+    refund_requested boolean     not null default false,
     -- recovery looks at a non-terminal order again from this time on (a lease while a step runs)
     next_action_at   timestamptz not null default now(),
     created_at       timestamptz not null default now(),
@@ -31,7 +33,8 @@ create table customer_order (
 create unique index customer_order_live_hold_uq on customer_order (hold_id)
     where status not in ('DECLINED', 'CANCELLED', 'REFUNDED');
 create index customer_order_pending_idx on customer_order (next_action_at)
-    where status not in ('COMPLETED', 'DECLINED', 'CANCELLED', 'REFUNDED');
+    where status not in ('COMPLETED', 'DECLINED', 'CANCELLED', 'REFUNDED')
+       or (status = 'COMPLETED' and refund_requested);
 create index customer_order_customer_idx on customer_order (customer_id, created_at desc);
 create index customer_order_event_idx on customer_order (event_id);
 

@@ -169,6 +169,34 @@ class CheckoutFlowTest extends IntegrationTest {
   }
 
   @Test
+  void cancellingTheEventRefundsEveryOrder() {
+    var first =
+        order(customer, hold(customer, seats.subList(0, 1)), "tok_ok")
+            .json()
+            .get("orderId")
+            .asString();
+    var second =
+        order(customer, hold(customer, seats.subList(1, 3)), "tok_ok")
+            .json()
+            .get("orderId")
+            .asString();
+
+    var cancelled = api.post("/api/v1/events/" + eventId + "/cancel", organizer, Map.of());
+
+    assertThat(cancelled.status()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> orderStatus(first).equals("REFUNDED") && orderStatus(second).equals("REFUNDED"));
+    assertThat(seatStatuses(seats.subList(0, 3))).containsOnly("AVAILABLE");
+    assertThat(ledgerState(first)).isEqualTo(SimulatedLedger.State.REFUNDED);
+    assertThat(ledgerState(second)).isEqualTo(SimulatedLedger.State.REFUNDED);
+    assertThat(
+            jdbc.queryForObject("select count(*) from ticket where status = 'LIVE'", Integer.class))
+        .isZero();
+  }
+
+  @Test
   void refusesOrdersThatCanNeverSucceed() {
     var holdId = hold(customer, seats.subList(0, 1));
     var stranger = accounts.customer().token();

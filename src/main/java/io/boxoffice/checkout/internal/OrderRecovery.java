@@ -1,5 +1,6 @@
 package io.boxoffice.checkout.internal;
 
+import io.boxoffice.catalog.EventCancelled;
 import io.boxoffice.checkout.OrderConfirmed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,16 @@ class OrderRecovery {
   @ApplicationModuleListener
   void on(OrderConfirmed confirmed) {
     saga.capture(confirmed.orderId());
+  }
+
+  /**
+   * A cancelled event refunds every order: each is marked, and recovery refunds it as soon as it
+   * has completed (orders still being paid for are voided at confirmation instead).
+   */
+  @ApplicationModuleListener
+  void on(EventCancelled cancelled) {
+    int marked = orders.requestRefunds(cancelled.eventId());
+    log.info("event {} cancelled: {} orders to refund", cancelled.eventId(), marked);
   }
 
   /** Resolves every due order; returns how many it looked at. */

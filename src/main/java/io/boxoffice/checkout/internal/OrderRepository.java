@@ -108,6 +108,25 @@ class OrderRepository {
         .single();
   }
 
+  /** Marks every order of the event that has or may still take money for a refund. */
+  int requestRefunds(EventId event) {
+    return jdbc.sql(
+            """
+            update customer_order set refund_requested = true, next_action_at = now(),
+                updated_at = now()
+            where event_id = :event and status not in ('DECLINED', 'CANCELLED', 'REFUNDED')
+            """)
+        .param("event", event.value())
+        .update();
+  }
+
+  boolean refundRequested(OrderId id) {
+    return jdbc.sql("select refund_requested from customer_order where id = :id")
+        .param("id", id.value())
+        .query(Boolean.class)
+        .single();
+  }
+
   String paymentToken(OrderId id) {
     return jdbc.sql("select payment_token from customer_order where id = :id")
         .param("id", id.value())
@@ -127,7 +146,8 @@ class OrderRepository {
             update customer_order set next_action_at = now() + make_interval(secs => :lease)
             where id in (
                 select id from customer_order
-                where status not in ('COMPLETED', 'DECLINED', 'CANCELLED', 'REFUNDED')
+                where (status not in ('COMPLETED', 'DECLINED', 'CANCELLED', 'REFUNDED')
+                       or (status = 'COMPLETED' and refund_requested))
                   and next_action_at <= now()
                 order by next_action_at limit :limit
                 for update skip locked)

@@ -87,7 +87,8 @@ class PurchaseSaga {
             case CONFIRMED, CAPTURING -> pastConfirmation && capture(order);
             case COMPENSATING -> voidAuthorization(order);
             case REFUNDING -> refundMoney(order);
-            case COMPLETED, DECLINED, CANCELLED, REFUNDED -> false;
+            case COMPLETED -> recovering && orders.refundRequested(id) && startRefund(order);
+            case DECLINED, CANCELLED, REFUNDED -> false;
           };
       if (!next) {
         return orders.find(id).orElseThrow();
@@ -128,8 +129,12 @@ class PurchaseSaga {
     return true;
   }
 
-  /** Step 3, the pivot. */
+  /** Step 3, the pivot. A cancelled event sells nothing more: its authorizations are voided. */
   private boolean confirm(Order order) {
+    if (orders.refundRequested(order.id())) {
+      steps.unconfirmable(order, "event_cancelled");
+      return true;
+    }
     try {
       steps.confirm(order);
     } catch (DomainException e) {
@@ -202,7 +207,12 @@ class PurchaseSaga {
 
   /** Starts a refund of a completed order and drives it. */
   Order refund(OrderId id) {
-    steps.refunding(orders.find(id).orElseThrow());
+    startRefund(orders.find(id).orElseThrow());
     return advance(id, false, true);
+  }
+
+  private boolean startRefund(Order order) {
+    steps.refunding(order);
+    return true;
   }
 }
