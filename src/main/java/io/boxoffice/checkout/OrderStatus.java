@@ -29,7 +29,10 @@ public enum OrderStatus {
       case COMPLETED -> EnumSet.of(REFUNDING);
       case VOIDING, COMPENSATING -> EnumSet.of(CANCELLED);
       case REFUNDING -> EnumSet.of(REFUNDED);
-      case DECLINED, CANCELLED, REFUNDED -> EnumSet.noneOf(OrderStatus.class);
+      // a declined order comes back only when its authorization turns out, late, to have
+      // succeeded after all (see LateResults)
+      case DECLINED -> EnumSet.of(AUTHORIZED);
+      case CANCELLED, REFUNDED -> EnumSet.noneOf(OrderStatus.class);
     };
   }
 
@@ -37,8 +40,9 @@ public enum OrderStatus {
     return next().contains(target);
   }
 
+  /** Nothing more happens to the order unless someone acts (a refund, a late payment result). */
   public boolean isTerminal() {
-    return next().isEmpty() || this == COMPLETED;
+    return this == COMPLETED || this == DECLINED || this == CANCELLED || this == REFUNDED;
   }
 
   /** The buyer has their tickets (capture may still be running). */

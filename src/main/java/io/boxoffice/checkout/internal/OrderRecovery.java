@@ -24,11 +24,17 @@ class OrderRecovery {
 
   private final OrderRepository orders;
   private final PurchaseSaga saga;
+  private final LateResults lateResults;
   private final CheckoutProperties properties;
 
-  OrderRecovery(OrderRepository orders, PurchaseSaga saga, CheckoutProperties properties) {
+  OrderRecovery(
+      OrderRepository orders,
+      PurchaseSaga saga,
+      LateResults lateResults,
+      CheckoutProperties properties) {
     this.orders = orders;
     this.saga = saga;
+    this.lateResults = lateResults;
     this.properties = properties;
   }
 
@@ -64,7 +70,7 @@ class OrderRecovery {
       }
       total += due.size();
     } while (due.size() == BATCH);
-    return total;
+    return total + lateResults.resolve();
   }
 
   @Component

@@ -127,6 +127,28 @@ class OrderRepository {
         .single();
   }
 
+  void rehold(OrderId id, HoldId hold) {
+    jdbc.sql("update customer_order set hold_id = :hold, updated_at = now() where id = :id")
+        .param("id", id.value())
+        .param("hold", hold.value())
+        .update();
+  }
+
+  /** Orders given up on because the provider never answered, recently enough to still matter. */
+  List<Order> givenUp(String reason, Duration within) {
+    return jdbc.sql(
+            """
+            select * from customer_order
+            where status = 'DECLINED' and failure_reason = :reason
+              and updated_at > now() - make_interval(secs => :within)
+            order by updated_at
+            """)
+        .param("reason", reason)
+        .param("within", (double) within.toSeconds())
+        .query(OrderRepository::map)
+        .list();
+  }
+
   String paymentToken(OrderId id) {
     return jdbc.sql("select payment_token from customer_order where id = :id")
         .param("id", id.value())

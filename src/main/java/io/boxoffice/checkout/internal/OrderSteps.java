@@ -117,6 +117,35 @@ class OrderSteps {
                 .toList()));
   }
 
+  boolean paymentWindowClosed(Order order) {
+    return inventory
+        .find(order.holdId())
+        .map(h -> h.checkoutUntil() == null || h.checkoutUntil().isBefore(java.time.Instant.now()))
+        .orElse(true);
+  }
+
+  /**
+   * A late approval: the same seats are held again for the customer (if still free) and the order
+   * continues from AUTHORIZED on the new hold. Throws, changing nothing, if they are not free.
+   */
+  @Transactional
+  void lateApproval(Order order, String key, PaymentResult result) {
+    var previous = inventory.find(order.holdId()).orElseThrow();
+    var seats = previous.items().stream().map(Hold.Item::seatId).toList();
+    io.boxoffice.inventory.HoldRequest request =
+        seats.contains(null)
+            ? new io.boxoffice.inventory.HoldRequest.GeneralAdmission(
+                previous.items().getFirst().sectionId(), previous.quantity())
+            : new io.boxoffice.inventory.HoldRequest.Seats(seats);
+    var hold = inventory.hold(order.customerId(), order.eventId(), request);
+    inventory.startCheckout(hold.id(), order.customerId(), properties.paymentWindow());
+    payments.completed(key, result);
+    orders.rehold(order.id(), hold.id());
+    orders.setProviderRef(order.id(), result.providerRef());
+    orders.setFailure(order.id(), null);
+    move(order, OrderStatus.DECLINED, OrderStatus.AUTHORIZED);
+  }
+
   @Transactional
   void unconfirmable(Order order, String reason) {
     orders.setFailure(order.id(), reason);

@@ -103,15 +103,18 @@ class PurchaseSaga {
     reach(CrashPoints.BEFORE_AUTHORIZE_SENT);
     // Recovery first asks what became of the call; only a call the provider never saw is re-sent
     // (with the same key, so even that cannot authorize twice).
+    var known = recovering ? gateway.lookup(key) : java.util.Optional.<PaymentResult>empty();
+    if (known.isEmpty() && recovering && steps.paymentWindowClosed(order)) {
+      // The provider never answered and the seats cannot wait any longer: give them back. Should
+      // the authorization surface later, LateResults resolves it.
+      steps.declined(order, key, PaymentResult.unknown(LateResults.WINDOW_CLOSED));
+      return false;
+    }
     var result =
-        (recovering ? gateway.lookup(key) : java.util.Optional.<PaymentResult>empty())
-            .orElseGet(
-                () ->
-                    gateway.authorize(
-                        key,
-                        order.total(),
-                        orders.paymentToken(order.id()),
-                        order.id().toString()));
+        known.orElseGet(
+            () ->
+                gateway.authorize(
+                    key, order.total(), orders.paymentToken(order.id()), order.id().toString()));
     reach(CrashPoints.AFTER_AUTHORIZE_SENT);
     metrics.payment("authorize", result);
     switch (result.outcome()) {

@@ -55,6 +55,19 @@ public final class SimulatedLedger {
     return List.copyOf(payments.values());
   }
 
+  /**
+   * Test support: the provider's answer to a key is not visible for a while (a lost response whose
+   * lookup also fails, as with a provider's lagging search index); returns it for {@link #answer}.
+   */
+  public Optional<PaymentResult> hide(String key) {
+    return Optional.ofNullable(answers.remove(key));
+  }
+
+  /** Test support: makes a hidden answer visible again. */
+  public void reveal(String key, PaymentResult result) {
+    answers.put(key, result);
+  }
+
   /** Test support: the provider's books changed behind our back (a reconciliation must notice). */
   public void tamper(Payment payment) {
     payments.put(payment.ref(), payment);
