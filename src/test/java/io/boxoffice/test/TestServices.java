@@ -70,30 +70,47 @@ public final class TestServices {
     }
   }
 
+  /**
+   * Creates {@code boxoffice_test_<pid>_<random>}. Databases of test JVMs that have ended are
+   * dropped here, at the next start, rather than in a shutdown hook: the hook would race the
+   * application contexts' own shutdown, which still needs its database.
+   */
   private static Database createDatabase(Database server) {
-    var name = "boxoffice_test_" + UUID.randomUUID().toString().substring(0, 8);
+    var pid = ProcessHandle.current().pid();
+    var name = "boxoffice_test_" + pid + "_" + UUID.randomUUID().toString().substring(0, 8);
     try (var connection =
             DriverManager.getConnection(server.url(), server.username(), server.password());
         var statement = connection.createStatement()) {
+      dropLeftovers(statement);
       statement.execute("create database " + name);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "tests need a PostgreSQL role that may create databases at " + server.url(), e);
     }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try (var connection =
-                          DriverManager.getConnection(
-                              server.url(), server.username(), server.password());
-                      var statement = connection.createStatement()) {
-                    statement.execute("drop database if exists " + name + " with (force)");
-                  } catch (SQLException ignored) {
-                    // best effort: a leftover test database is harmless
-                  }
-                }));
     return new Database(withDatabase(server.url(), name), server.username(), server.password());
+  }
+
+  private static void dropLeftovers(java.sql.Statement statement) throws SQLException {
+    var leftovers = new java.util.ArrayList<String>();
+    try (var rows =
+        statement.executeQuery(
+            "select datname from pg_database where datname like 'boxoffice\\_test\\_%'")) {
+      while (rows.next()) {
+        leftovers.add(rows.getString(1));
+      }
+    }
+    for (var name : leftovers) {
+      var parts = name.split("_");
+      boolean alive =
+          parts.length == 4
+              && parts[2].chars().allMatch(Character::isDigit)
+              && ProcessHandle.of(Long.parseLong(parts[2]))
+                  .map(ProcessHandle::isAlive)
+                  .orElse(false);
+      if (!alive) {
+        statement.execute("drop database if exists " + name + " with (force)");
+      }
+    }
   }
 
   /** Replaces the database name in {@code jdbc:postgresql://host:port/db?params}. */
