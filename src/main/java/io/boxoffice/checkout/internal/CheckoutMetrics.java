@@ -28,6 +28,26 @@ class CheckoutMetrics {
     registry.gauge("boxoffice.orders.stuck", stuck);
   }
 
+  /** Times one saga step (a provider call or the confirmation), tagged by step and outcome. */
+  <T> T step(String step, java.util.function.Supplier<T> work) {
+    var sample = io.micrometer.core.instrument.Timer.start(registry);
+    var outcome = "error";
+    try {
+      T result = work.get();
+      outcome =
+          result instanceof PaymentResult payment
+              ? payment.outcome().name().toLowerCase(java.util.Locale.ROOT)
+              : "ok";
+      return result;
+    } finally {
+      sample.stop(
+          io.micrometer.core.instrument.Timer.builder("boxoffice.saga.step")
+              .tags("step", step, "outcome", outcome)
+              .publishPercentileHistogram()
+              .register(registry));
+    }
+  }
+
   void payment(String operation, PaymentResult result) {
     registry
         .counter(

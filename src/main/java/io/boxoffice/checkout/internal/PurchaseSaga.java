@@ -113,8 +113,14 @@ class PurchaseSaga {
     var result =
         known.orElseGet(
             () ->
-                gateway.authorize(
-                    key, order.total(), orders.paymentToken(order.id()), order.id().toString()));
+                metrics.step(
+                    "authorize",
+                    () ->
+                        gateway.authorize(
+                            key,
+                            order.total(),
+                            orders.paymentToken(order.id()),
+                            order.id().toString())));
     reach(CrashPoints.AFTER_AUTHORIZE_SENT);
     metrics.payment("authorize", result);
     switch (result.outcome()) {
@@ -139,7 +145,12 @@ class PurchaseSaga {
       return true;
     }
     try {
-      steps.confirm(order);
+      metrics.step(
+          "confirm",
+          () -> {
+            steps.confirm(order);
+            return Boolean.TRUE;
+          });
     } catch (DomainException e) {
       log.info("order {} cannot be confirmed ({}); voiding", order.id(), e.getMessage());
       steps.unconfirmable(order, "seats_unavailable");
@@ -152,7 +163,8 @@ class PurchaseSaga {
   private boolean capture(Order order) {
     var key = steps.recordCall(order, Operation.CAPTURE, 1);
     reach(CrashPoints.BEFORE_CAPTURE_SENT);
-    var result = gateway.capture(key, order.providerRef(), order.total());
+    var result =
+        metrics.step("capture", () -> gateway.capture(key, order.providerRef(), order.total()));
     reach(CrashPoints.AFTER_CAPTURE_SENT);
     metrics.payment("capture", result);
     if (result.succeeded()) {
@@ -182,7 +194,7 @@ class PurchaseSaga {
       return false;
     }
     var key = steps.recordCall(order, Operation.VOID, 1);
-    var result = gateway.voidAuthorization(key, order.providerRef());
+    var result = metrics.step("void", () -> gateway.voidAuthorization(key, order.providerRef()));
     reach(CrashPoints.AFTER_VOID_SENT);
     metrics.payment("void", result);
     // "already void" is success; a void that cannot be sent now is retried by recovery
@@ -197,7 +209,8 @@ class PurchaseSaga {
   /** Organizer refund, after {@link OrderSteps#refunding}. */
   private boolean refundMoney(Order order) {
     var key = steps.recordCall(order, Operation.REFUND, 1);
-    var result = gateway.refund(key, order.providerRef(), order.total());
+    var result =
+        metrics.step("refund", () -> gateway.refund(key, order.providerRef(), order.total()));
     reach(CrashPoints.AFTER_REFUND_SENT);
     metrics.payment("refund", result);
     if (result.succeeded()) {
