@@ -1,3 +1,7 @@
+-- Customers may cancel a purchase until this many hours before the start; null: they may not.
+alter table event add column customer_cancellation_hours integer
+    check (customer_cancellation_hours between 0 and 8760);
+
 -- Orders and the payment calls made for them. Every payment call is recorded before it is sent,
 -- with the idempotency key it carries, so that after a crash recovery can ask the provider what
 -- became of it.

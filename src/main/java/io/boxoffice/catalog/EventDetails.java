@@ -24,7 +24,8 @@ public record EventDetails(
     QueueSettings queue,
     List<PriceTier> priceTiers,
     List<Section> sections,
-    int version) {
+    int version,
+    Integer customerCancellationHours) {
 
   public record Venue(VenueId id, String name, String city, String address) {}
 

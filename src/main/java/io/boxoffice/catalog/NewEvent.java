@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An event as an organizer describes it. Tier assignments name tiers by {@code name}: the tiers'
- * ids do not exist until the event is stored. Omitted settings take the defaults: hold TTL 600 s, 8
- * tickets per customer, off-sale at the start time, no waiting room.
+ * An event as an organizer describes it. {@code customerCancellationHours}: customers may cancel
+ * their purchase until this many hours before the start (absent: they may not). Tier assignments
+ * name tiers by {@code name}: the tiers' ids do not exist until the event is stored. Omitted
+ * settings take the defaults: hold TTL 600 s, 8 tickets per customer, off-sale at the start time,
+ * no waiting room.
  */
 public record NewEvent(
     @NotNull UUID venueId,
@@ -31,7 +33,8 @@ public record NewEvent(
     @NotEmpty @Size(max = 1000) List<@Valid @NotNull TierAssignment> tierAssignments,
     @Min(30) @Max(3600) Integer holdTtlSeconds,
     @Min(1) @Max(100) Integer maxTicketsPerCustomer,
-    @Valid Queue queue) {
+    @Valid Queue queue,
+    @Min(0) @Max(8760) Integer customerCancellationHours) {
 
   public static final int DEFAULT_HOLD_TTL_SECONDS = 600;
   public static final int DEFAULT_MAX_TICKETS = 8;

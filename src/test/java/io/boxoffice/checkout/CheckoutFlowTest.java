@@ -197,6 +197,46 @@ class CheckoutFlowTest extends IntegrationTest {
   }
 
   @Test
+  void aCustomerCancelsWhereTheEventAllowsIt() {
+    var orderId =
+        order(customer, hold(customer, seats.subList(0, 1)), "tok_ok")
+            .json()
+            .get("orderId")
+            .asString();
+    await().atMost(Duration.ofSeconds(10)).until(() -> orderStatus(orderId).equals("COMPLETED"));
+
+    var notAllowed = api.post("/api/v1/orders/" + orderId + "/cancel", customer, Map.of());
+    assertThat(notAllowed.status()).isEqualTo(422);
+    assertThat(notAllowed.json().get("type").asString()).endsWith("/cancellation-not-allowed");
+
+    assertThat(
+            api.patch(
+                    "/api/v1/events/" + eventId, organizer, Map.of("customerCancellationHours", 48))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api.post("/api/v1/orders/" + orderId + "/cancel", accounts.customer().token(), Map.of())
+                .status())
+        .isEqualTo(404);
+    var cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", customer, Map.of());
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    assertThat(cancelled.json().get("status").asString()).isEqualTo("REFUNDED");
+    assertThat(seatStatuses(seats.subList(0, 1))).containsOnly("AVAILABLE");
+    assertThat(ledgerState(orderId)).isEqualTo(SimulatedLedger.State.REFUNDED);
+
+    jdbc.update(
+        "update event set customer_cancellation_hours = 24 * 20 where id = ?::uuid", eventId);
+    var late =
+        order(customer, hold(customer, seats.subList(1, 2)), "tok_ok")
+            .json()
+            .get("orderId")
+            .asString();
+    await().atMost(Duration.ofSeconds(10)).until(() -> orderStatus(late).equals("COMPLETED"));
+    assertThat(api.post("/api/v1/orders/" + late + "/cancel", customer, Map.of()).status())
+        .isEqualTo(422);
+  }
+
+  @Test
   void refusesOrdersThatCanNeverSucceed() {
     var holdId = hold(customer, seats.subList(0, 1));
     var stranger = accounts.customer().token();

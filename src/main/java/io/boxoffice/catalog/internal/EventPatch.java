@@ -24,7 +24,8 @@ record EventPatch(
     @Size(max = 1000) List<NewEvent.@Valid @NotNull TierAssignment> tierAssignments,
     Integer holdTtlSeconds,
     Integer maxTicketsPerCustomer,
-    NewEvent.Queue queue) {
+    NewEvent.Queue queue,
+    Integer customerCancellationHours) {
 
   boolean changesPricingOrVenue() {
     return venueId != null || priceTiers != null || tierAssignments != null;
@@ -43,6 +44,9 @@ record EventPatch(
         tierAssignments != null ? tierAssignments : current.tierAssignments(),
         holdTtlSeconds != null ? holdTtlSeconds : current.holdTtlSeconds(),
         maxTicketsPerCustomer != null ? maxTicketsPerCustomer : current.maxTicketsPerCustomer(),
-        queue != null ? queue : current.queue());
+        queue != null ? queue : current.queue(),
+        customerCancellationHours != null
+            ? customerCancellationHours
+            : current.customerCancellationHours());
   }
 }

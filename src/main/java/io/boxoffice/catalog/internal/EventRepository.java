@@ -43,10 +43,11 @@ class EventRepository {
             insert into event (id, venue_id, owner_id, title, performer, description, starts_at,
                 on_sale_at, off_sale_at, lifecycle, hold_ttl_seconds, max_tickets_per_customer,
                 queue_enabled, queue_opens_at, queue_admission_per_minute,
-                queue_max_active_shoppers, queue_token_ttl_seconds)
+                queue_max_active_shoppers, queue_token_ttl_seconds, customer_cancellation_hours)
             values (:id, :venue, :owner, :title, :performer, :description, :startsAt,
                 :onSaleAt, :offSaleAt, 'DRAFT', :holdTtl, :maxTickets,
-                :queueEnabled, :queueOpensAt, :queueRate, :queueMaxActive, :queueTokenTtl)
+                :queueEnabled, :queueOpensAt, :queueRate, :queueMaxActive, :queueTokenTtl,
+                :cancellationHours)
             """)
         .params(params(id, event))
         .param("owner", owner.value())
@@ -63,7 +64,8 @@ class EventRepository {
                     max_tickets_per_customer = :maxTickets, queue_enabled = :queueEnabled,
                     queue_opens_at = :queueOpensAt, queue_admission_per_minute = :queueRate,
                     queue_max_active_shoppers = :queueMaxActive,
-                    queue_token_ttl_seconds = :queueTokenTtl, version = version + 1
+                    queue_token_ttl_seconds = :queueTokenTtl,
+                    customer_cancellation_hours = :cancellationHours, version = version + 1
                 where id = :id and version = :version
                 """)
             .params(params(id, event))
@@ -92,6 +94,7 @@ class EventRepository {
     params.put("queueRate", queue == null ? null : queue.admissionRatePerMinute());
     params.put("queueMaxActive", queue == null ? null : queue.maxActiveShoppers());
     params.put("queueTokenTtl", queue == null ? null : queue.admissionTokenTtlSeconds());
+    params.put("cancellationHours", event.customerCancellationHours());
     return params;
   }
 
@@ -282,7 +285,8 @@ class EventRepository {
         queue,
         tiers,
         sections,
-        rs.getInt("version"));
+        rs.getInt("version"),
+        (Integer) rs.getObject("customer_cancellation_hours"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

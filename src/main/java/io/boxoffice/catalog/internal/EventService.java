@@ -253,6 +253,7 @@ class EventService {
             queue.opensAt(),
             queue.admissionRatePerMinute(),
             queue.maxActiveShoppers(),
-            queue.admissionTokenTtlSeconds()));
+            queue.admissionTokenTtlSeconds()),
+        event.customerCancellationHours());
   }
 }

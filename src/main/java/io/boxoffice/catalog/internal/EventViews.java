@@ -89,7 +89,8 @@ final class EventViews {
       int maxTicketsPerCustomer,
       EventDetails.QueueSettings queue,
       AvailabilityView availability,
-      int version) {
+      int version,
+      Integer customerCancellationHours) {
 
     static Details of(EventDetails event, Stock stock, Instant now) {
       return new Details(
@@ -108,7 +109,8 @@ final class EventViews {
           event.maxTicketsPerCustomer(),
           event.queue(),
           AvailabilityView.of(stock),
-          event.version());
+          event.version(),
+          event.customerCancellationHours());
     }
   }
 }

@@ -133,6 +133,40 @@ class OrderController {
     return view(saga.refund(order.id()));
   }
 
+  @PostMapping("/api/v1/orders/{orderId}/cancel")
+  @Operation(
+      summary = "Cancel your purchase, where the event allows it: money back, tickets void",
+      description =
+          "Allowed until the event's customerCancellationHours before its start; 422 otherwise,"
+              + " 409 while the payment is still being captured (try again shortly).")
+  OrderView cancel(@PathVariable UUID orderId, Authentication caller) {
+    var id = new OrderId(orderId);
+    var order =
+        orders
+            .find(id)
+            .filter(o -> o.customerId().equals(CurrentAccount.require(caller)))
+            .orElseThrow(() -> new NotFound("Order", id));
+    var event = catalog.event(order.eventId()).orElseThrow();
+    var hours = event.customerCancellationHours();
+    if (hours == null
+        || !java.time.Instant.now()
+            .isBefore(event.startsAt().minus(java.time.Duration.ofHours(hours)))) {
+      throw new io.boxoffice.inventory.HoldRejections.Unprocessable(
+          "cancellation-not-allowed",
+          "Cancellation not allowed",
+          hours == null
+              ? "This event does not allow customers to cancel"
+              : "Cancellation closed " + hours + " hours before the start");
+    }
+    if (order.status() != OrderStatus.COMPLETED) {
+      throw new io.boxoffice.shared.Conflict(
+          "order-not-completed",
+          "Order not completed",
+          "Order " + id + " is " + order.status() + "; only a completed purchase can be cancelled");
+    }
+    return view(saga.refund(order.id()));
+  }
+
   private OrderView view(Order order) {
     return new OrderView(
         order.id().value(),

@@ -236,6 +236,7 @@ class CrashRecoveryTest {
                 List.of(new NewEvent.TierAssignment("Standard", sections, null)),
                 null,
                 null,
+                null,
                 null));
     organizing.publish(organizer, event);
     return event;

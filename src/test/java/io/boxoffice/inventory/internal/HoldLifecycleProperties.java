@@ -244,6 +244,7 @@ class HoldLifecycleProperties {
                 List.of(new NewEvent.TierAssignment("Standard", sections, null)),
                 null,
                 LIMIT,
+                null,
                 null));
     organizing.publish(organizer, event);
     return event;

@@ -131,6 +131,7 @@ class DemoData implements ApplicationRunner {
             assignments,
             null,
             null,
+            null,
             null);
     organizing.publish(organizer, organizing.createEvent(organizer, event));
   }
