@@ -71,20 +71,7 @@ class AvailabilityStreamTest extends IntegrationTest {
     assertThat(next(lines, "event:ready")).isNotNull();
     var fan = accounts.bulkCustomers(jdbc, 1).getFirst();
 
-    var database = io.boxoffice.test.TestServices.database();
-    try (var other =
-        new org.springframework.boot.builder.SpringApplicationBuilder(
-                io.boxoffice.BoxofficeApplication.class)
-            .properties(
-                Map.of(
-                    "spring.datasource.url", database.url(),
-                    "spring.datasource.username", database.username(),
-                    "spring.datasource.password", database.password(),
-                    "boxoffice.redis.url", io.boxoffice.test.TestServices.redisUrl(),
-                    "boxoffice.inventory.sweeper.enabled", "false",
-                    "server.port", "0",
-                    "logging.structured.format.console", ""))
-            .run()) {
+    try (var other = io.boxoffice.test.TestApplications.start(Map.of())) {
       other
           .getBean(Inventory.class)
           .hold(

@@ -52,25 +52,7 @@ public class TestAccounts {
    */
   public java.util.List<io.boxoffice.identity.AccountId> bulkCustomers(
       org.springframework.jdbc.core.JdbcTemplate jdbc, int count) {
-    var ids = new java.util.ArrayList<io.boxoffice.identity.AccountId>(count);
-    var uuids = new java.util.ArrayList<UUID>(count);
-    var emails = new java.util.ArrayList<String>(count);
-    for (int i = 0; i < count; i++) {
-      var id = UUID.randomUUID();
-      ids.add(new io.boxoffice.identity.AccountId(id));
-      uuids.add(id);
-      emails.add("fan-" + id + "@test.boxoffice.io");
-    }
-    io.boxoffice.shared.jdbc.Unnest.update(
-        jdbc,
-        """
-        insert into app_user (id, email, display_name, password_hash, role)
-        select id, email, 'Fan', '{noop}unusable', 'CUSTOMER'
-        from unnest(?::uuid[], ?::text[]) as t(id, email)
-        """,
-        io.boxoffice.shared.jdbc.Unnest.column("uuid", uuids),
-        io.boxoffice.shared.jdbc.Unnest.column("text", emails));
-    return ids;
+    return TestApplications.customers(jdbc, count);
   }
 
   public String token(String email, String password) {

@@ -4,31 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.boxoffice.BoxofficeApplication;
 import io.boxoffice.catalog.EventId;
-import io.boxoffice.catalog.NewEvent;
-import io.boxoffice.catalog.NewVenue;
-import io.boxoffice.catalog.Organizing;
-import io.boxoffice.catalog.SeatGenerator;
 import io.boxoffice.checkout.OrderId;
 import io.boxoffice.checkout.OrderStatus;
 import io.boxoffice.checkout.internal.payment.simulated.SimulatedLedger;
 import io.boxoffice.identity.AccountId;
-import io.boxoffice.identity.Accounts;
-import io.boxoffice.identity.Role;
 import io.boxoffice.inventory.HoldRequest;
 import io.boxoffice.inventory.Inventory;
-import io.boxoffice.test.TestServices;
+import io.boxoffice.test.TestApplications;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -59,24 +49,13 @@ class CrashRecoveryTest {
   private final List<ConfigurableApplicationContext> open = new ArrayList<>();
 
   private ConfigurableApplicationContext start(boolean recovery) {
-    var database = TestServices.database();
     var app =
-        new SpringApplicationBuilder(BoxofficeApplication.class)
-            .properties(
-                Map.ofEntries(
-                    Map.entry("spring.datasource.url", database.url()),
-                    Map.entry("spring.datasource.username", database.username()),
-                    Map.entry("spring.datasource.password", database.password()),
-                    Map.entry("boxoffice.redis.url", TestServices.redisUrl()),
-                    Map.entry("server.port", "0"),
-                    Map.entry("boxoffice.inventory.sweeper.enabled", "false"),
-                    Map.entry("boxoffice.checkout.recovery.enabled", String.valueOf(recovery)),
-                    Map.entry("boxoffice.checkout.recovery-interval", "200ms"),
-                    Map.entry("boxoffice.checkout.lease", "2s"),
-                    Map.entry("boxoffice.checkout.capture-attempts", "1"),
-                    Map.entry("boxoffice.payments.simulated.latency", "0ms"),
-                    Map.entry("logging.structured.format.console", "")))
-            .run();
+        TestApplications.start(
+            Map.of(
+                "boxoffice.checkout.recovery.enabled", String.valueOf(recovery),
+                "boxoffice.checkout.recovery-interval", "200ms",
+                "boxoffice.checkout.lease", "2s",
+                "boxoffice.checkout.capture-attempts", "1"));
     open.add(app);
     return app;
   }
@@ -96,17 +75,10 @@ class CrashRecoveryTest {
       CrashPoints.reset();
       var app = start(false);
       if (event == null) {
-        organizer =
-            app.getBean(Accounts.class)
-                .register(
-                    "org-" + UUID.randomUUID() + "@test.boxoffice.io",
-                    "long enough password",
-                    "O",
-                    Role.ORGANIZER)
-                .id();
-        event = newEvent(app.getBean(Organizing.class), organizer);
+        organizer = TestApplications.organizer(app);
+        event = TestApplications.eventOnSale(app, organizer, 4, 20, 0, null);
       }
-      var customer = customer(app.getBean(JdbcTemplate.class));
+      var customer = TestApplications.customers(app.getBean(JdbcTemplate.class), 1).getFirst();
       var hold =
           app.getBean(Inventory.class)
               .hold(customer, event, new HoldRequest.BestAvailable(2, null, null));
@@ -203,52 +175,5 @@ class CrashRecoveryTest {
                 Integer.class,
                 event.value()))
         .isZero();
-  }
-
-  private static EventId newEvent(Organizing organizing, AccountId organizer) {
-    var venue =
-        organizing.createVenue(
-            organizer,
-            new NewVenue(
-                "Crash Hall",
-                "Oslo",
-                null,
-                List.of(
-                    NewVenue.Section.generated(
-                        "Stalls",
-                        new SeatGenerator(
-                            4, 20, null, null, null, null, null, null, null, null, null, null,
-                            null)))));
-    var sections = organizing.sections(organizer, venue).stream().map(s -> s.id()).toList();
-    var now = Instant.now();
-    var event =
-        organizing.createEvent(
-            organizer,
-            new NewEvent(
-                venue.value(),
-                "Crash test",
-                null,
-                null,
-                now.plus(Duration.ofDays(3)),
-                now.minus(Duration.ofHours(1)),
-                null,
-                List.of(new NewEvent.Tier("Standard", 2500L, "EUR")),
-                List.of(new NewEvent.TierAssignment("Standard", sections, null)),
-                null,
-                null,
-                null,
-                null));
-    organizing.publish(organizer, event);
-    return event;
-  }
-
-  private static AccountId customer(JdbcTemplate jdbc) {
-    var id = UUID.randomUUID();
-    jdbc.update(
-        "insert into app_user (id, email, display_name, password_hash, role)"
-            + " values (?, ?, 'Fan', '{noop}unusable', 'CUSTOMER')",
-        id,
-        "fan-" + id + "@test.boxoffice.io");
-    return new AccountId(id);
   }
 }

@@ -2,22 +2,13 @@ package io.boxoffice.inventory.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.boxoffice.BoxofficeApplication;
-import io.boxoffice.catalog.EventId;
-import io.boxoffice.catalog.NewEvent;
-import io.boxoffice.catalog.NewVenue;
-import io.boxoffice.catalog.Organizing;
-import io.boxoffice.catalog.SeatGenerator;
 import io.boxoffice.identity.AccountId;
-import io.boxoffice.identity.Accounts;
-import io.boxoffice.identity.Role;
 import io.boxoffice.inventory.Hold;
 import io.boxoffice.inventory.HoldRequest;
 import io.boxoffice.inventory.Inventory;
 import io.boxoffice.shared.DomainException;
-import io.boxoffice.test.TestServices;
+import io.boxoffice.test.TestApplications;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +20,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -75,25 +65,8 @@ class HoldLifecycleProperties {
 
   private static synchronized ConfigurableApplicationContext context() {
     if (context == null) {
-      var database = TestServices.database();
-      context =
-          new SpringApplicationBuilder(BoxofficeApplication.class)
-              .properties(
-                  Map.of(
-                      "spring.datasource.url", database.url(),
-                      "spring.datasource.username", database.username(),
-                      "spring.datasource.password", database.password(),
-                      "boxoffice.redis.url", TestServices.redisUrl(),
-                      "boxoffice.inventory.sweeper.enabled", "false",
-                      "server.port", "0",
-                      "logging.structured.format.console", ""))
-              .run();
-      var email = "organizer-" + UUID.randomUUID() + "@test.boxoffice.io";
-      organizer =
-          context
-              .getBean(Accounts.class)
-              .register(email, "long enough password", "O", Role.ORGANIZER)
-              .id();
+      context = TestApplications.start(Map.of());
+      organizer = TestApplications.organizer(context);
     }
     return context;
   }
@@ -120,7 +93,7 @@ class HoldLifecycleProperties {
     var jdbc = app.getBean(JdbcTemplate.class);
     var monitor = app.getBean(InvariantMonitor.class);
     var sweeper = app.getBean(HoldSweeper.class);
-    var event = newEvent(app);
+    var event = TestApplications.eventOnSale(app, organizer, 2, 6, 6, LIMIT);
     var seats =
         jdbc.queryForList(
             "select seat_id from event_seat where event_id = ? order by row_index, position",
@@ -129,7 +102,7 @@ class HoldLifecycleProperties {
     var floor =
         jdbc.queryForObject(
             "select section_id from ga_inventory where event_id = ?", UUID.class, event.value());
-    var customers = bulkCustomers(jdbc, 3);
+    var customers = TestApplications.customers(jdbc, 3);
     var holds = new ArrayList<Hold>();
 
     for (var step : steps) {
@@ -211,56 +184,5 @@ class HoldLifecycleProperties {
             .isLessThanOrEqualTo(LIMIT);
       }
     }
-  }
-
-  private static EventId newEvent(ConfigurableApplicationContext app) {
-    var organizing = app.getBean(Organizing.class);
-    var generator =
-        new SeatGenerator(2, 6, null, null, null, null, null, null, null, null, null, null, null);
-    var venue =
-        organizing.createVenue(
-            organizer,
-            new NewVenue(
-                "Hall",
-                "Oslo",
-                null,
-                List.of(
-                    NewVenue.Section.generated("Stalls", generator),
-                    NewVenue.Section.generalAdmission("Floor", 6))));
-    var sections = organizing.sections(organizer, venue).stream().map(s -> s.id()).toList();
-    var now = Instant.now();
-    var event =
-        organizing.createEvent(
-            organizer,
-            new NewEvent(
-                venue.value(),
-                "Property",
-                null,
-                null,
-                now.plus(Duration.ofDays(3)),
-                now.minus(Duration.ofHours(1)),
-                null,
-                List.of(new NewEvent.Tier("Standard", 1000L, "EUR")),
-                List.of(new NewEvent.TierAssignment("Standard", sections, null)),
-                null,
-                LIMIT,
-                null,
-                null));
-    organizing.publish(organizer, event);
-    return event;
-  }
-
-  private static List<AccountId> bulkCustomers(JdbcTemplate jdbc, int count) {
-    var ids = new ArrayList<AccountId>();
-    for (int i = 0; i < count; i++) {
-      var id = UUID.randomUUID();
-      jdbc.update(
-          "insert into app_user (id, email, display_name, password_hash, role)"
-              + " values (?, ?, 'Fan', '{noop}unusable', 'CUSTOMER')",
-          id,
-          "fan-" + id + "@test.boxoffice.io");
-      ids.add(new AccountId(id));
-    }
-    return ids;
   }
 }
