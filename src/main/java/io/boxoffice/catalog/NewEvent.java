@@ -1,5 +1,6 @@
 package io.boxoffice.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,15 @@ import java.util.UUID;
  * settings take the defaults: hold TTL 600 s, 8 tickets per customer, off-sale at the start time,
  * no waiting room.
  */
+@Schema(
+    example =
+        "{\"venueId\": \"5f0c8a7e-1b2c-4d3e-9f8a-7b6c5d4e3f21\", \"title\": \"Hamlet\","
+            + " \"performer\": \"The Royal Company\", \"startsAt\": \"2027-03-01T19:30:00Z\","
+            + " \"onSaleAt\": \"2027-01-15T10:00:00Z\", \"priceTiers\": [{\"name\":"
+            + " \"Premium\", \"amount\": 8900, \"currency\": \"EUR\"}],"
+            + " \"tierAssignments\": [{\"tier\": \"Premium\", \"sections\":"
+            + " [\"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\"]}], \"holdTtlSeconds\": 600,"
+            + " \"maxTicketsPerCustomer\": 8}")
 public record NewEvent(
     @NotNull UUID venueId,
     @NotBlank @Size(max = 200) String title,

@@ -1,5 +1,6 @@
 package io.boxoffice.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +11,13 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** A venue as an organizer describes it, with its layout. */
+@Schema(
+    example =
+        "{\"name\": \"Grand Theatre\", \"city\": \"Vienna\", \"sections\": ["
+            + "{\"name\": \"Stalls\", \"kind\": \"SEATED\", \"generator\":"
+            + " {\"rows\": 20, \"seatsPerRow\": 30, \"shape\": \"CURVED\"}},"
+            + " {\"name\": \"Standing\", \"kind\": \"GENERAL_ADMISSION\","
+            + " \"capacity\": 500}]}")
 public record NewVenue(
     @NotBlank @Size(max = 200) String name,
     @NotBlank @Size(max = 100) String city,

@@ -48,10 +48,19 @@ class OperationsTest extends IntegrationTest {
           "/api/v1/venues",
           "/api/v1/venues/{venueId}",
           "/api/v1/events/{eventId}/publish",
-          "/api/v1/events/{eventId}/cancel"
+          "/api/v1/events/{eventId}/cancel",
+          "/api/v1/events/{eventId}/holds",
+          "/api/v1/holds/{holdId}",
+          "/api/v1/events/{eventId}/availability/stream",
+          "/api/v1/orders",
+          "/api/v1/orders/{orderId}",
+          "/api/v1/me/orders",
+          "/api/v1/orders/{orderId}/refund",
+          "/api/v1/orders/{orderId}/cancel"
         }) {
       assertThat(paths.has(path)).as(path).isTrue();
     }
+    assertThat(docs.body()).contains("tok_ok", "Grand Theatre", "bestAvailable", "ada@example.com");
     assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
   }
 

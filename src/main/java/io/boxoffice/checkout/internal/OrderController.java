@@ -11,6 +11,7 @@ import io.boxoffice.shared.DomainException;
 import io.boxoffice.shared.Money;
 import io.boxoffice.shared.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,6 +40,10 @@ class OrderController {
       @NotBlank @Pattern(regexp = "card", message = "must be card") String method,
       @NotBlank @Size(max = 255) String token) {}
 
+  @Schema(
+      example =
+          "{\"holdId\": \"0b7f6c1e-5d6a-4c8e-9d3f-2a1b3c4d5e6f\","
+              + " \"payment\": {\"method\": \"card\", \"token\": \"tok_ok\"}}")
   record OrderBody(@NotNull UUID holdId, @NotNull @Valid PaymentBody payment) {}
 
   record OrderView(

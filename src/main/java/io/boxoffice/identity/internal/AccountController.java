@@ -6,6 +6,7 @@ import io.boxoffice.identity.CurrentAccount;
 import io.boxoffice.identity.Role;
 import io.boxoffice.shared.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -30,11 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
   record Registration(
-      @NotBlank @Email @Size(max = 254) String email,
-      @NotBlank @Size(min = 10, max = 128) String password,
-      @NotBlank @Size(max = 100) String displayName) {}
+      @Schema(example = "ada@example.com") @NotBlank @Email @Size(max = 254) String email,
+      @Schema(example = "correct horse battery") @NotBlank @Size(min = 10, max = 128)
+          String password,
+      @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 100) String displayName) {}
 
-  record Credentials(@NotBlank String email, @NotBlank String password) {}
+  record Credentials(
+      @Schema(example = "customer@demo.boxoffice.io") @NotBlank String email,
+      @Schema(example = "boxoffice-demo") @NotBlank String password) {}
 
   record AccountView(UUID id, String email, String displayName, Role role, Instant createdAt) {
     static AccountView of(Account account) {

@@ -11,6 +11,7 @@ import io.boxoffice.shared.InvalidRequest;
 import io.boxoffice.shared.Money;
 import io.boxoffice.shared.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 class HoldController {
 
   /** Exactly one of {@code seats}, {@code section} + {@code quantity}, {@code bestAvailable}. */
+  @Schema(
+      description =
+          "Exactly one of: seats; section with quantity (general admission); bestAvailable",
+      example = "{\"bestAvailable\": {\"quantity\": 2}}")
   record HoldBody(
       @Size(max = 100) List<@NotNull UUID> seats,
       UUID section,
