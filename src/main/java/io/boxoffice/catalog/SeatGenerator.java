@@ -53,6 +53,12 @@ public record SeatGenerator(
     }
   }
 
+  /** {@code rows} straight rows of {@code seatsPerRow} seats with every other setting defaulted. */
+  public static SeatGenerator grid(int rows, int seatsPerRow) {
+    return new SeatGenerator(
+        rows, seatsPerRow, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
   public int seatCount() {
     return rows * seatsPerRow;
   }

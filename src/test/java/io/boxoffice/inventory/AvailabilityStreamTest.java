@@ -24,16 +24,7 @@ class AvailabilityStreamTest extends IntegrationTest {
         catalog.onSale(accounts.organizer().token(), "Live", "Oslo", List.of(seated("A", 1, 5)));
     var seat = seatIds(jdbc, eventId).get(2);
     var lines = new LinkedBlockingQueue<String>();
-    var client = HttpClient.newHttpClient();
-    var request =
-        HttpRequest.newBuilder(
-                URI.create(api.url("/api/v1/events/" + eventId + "/availability/stream")))
-            .header("Accept", "text/event-stream")
-            .build();
-    var stream =
-        client
-            .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-            .thenAccept(response -> response.body().forEach(lines::add));
+    var stream = openStream(eventId, lines);
 
     assertThat(next(lines, "event:ready")).isNotNull();
     var customer = accounts.customer().token();
@@ -59,15 +50,7 @@ class AvailabilityStreamTest extends IntegrationTest {
         catalog.onSale(accounts.organizer().token(), "Live", "Oslo", List.of(seated("A", 1, 5)));
     var seat = seatIds(jdbc, eventId).get(1);
     var lines = new LinkedBlockingQueue<String>();
-    var request =
-        HttpRequest.newBuilder(
-                URI.create(api.url("/api/v1/events/" + eventId + "/availability/stream")))
-            .header("Accept", "text/event-stream")
-            .build();
-    var stream =
-        HttpClient.newHttpClient()
-            .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-            .thenAccept(response -> response.body().forEach(lines::add));
+    var stream = openStream(eventId, lines);
     assertThat(next(lines, "event:ready")).isNotNull();
     var fan = accounts.bulkCustomers(jdbc, 1).getFirst();
 
@@ -91,6 +74,19 @@ class AvailabilityStreamTest extends IntegrationTest {
             api.get("/api/v1/events/" + java.util.UUID.randomUUID() + "/availability/stream")
                 .status())
         .isEqualTo(404);
+  }
+
+  /** Opens the event's availability stream; its lines go to {@code lines}. */
+  private java.util.concurrent.CompletableFuture<Void> openStream(
+      String eventId, BlockingQueue<String> lines) {
+    var request =
+        HttpRequest.newBuilder(
+                URI.create(api.url("/api/v1/events/" + eventId + "/availability/stream")))
+            .header("Accept", "text/event-stream")
+            .build();
+    return HttpClient.newHttpClient()
+        .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+        .thenAccept(response -> response.body().forEach(lines::add));
   }
 
   /** The next line starting with {@code prefix}, waiting up to 10 s. */

@@ -89,23 +89,7 @@ public final class TestApplications {
       Integer maxTicketsPerCustomer) {
     var organizing = app.getBean(Organizing.class);
     var sections = new ArrayList<NewVenue.Section>();
-    sections.add(
-        NewVenue.Section.generated(
-            "Stalls",
-            new SeatGenerator(
-                rows,
-                seatsPerRow,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null)));
+    sections.add(NewVenue.Section.generated("Stalls", SeatGenerator.grid(rows, seatsPerRow)));
     if (floor > 0) {
       sections.add(NewVenue.Section.generalAdmission("Floor", floor));
     }

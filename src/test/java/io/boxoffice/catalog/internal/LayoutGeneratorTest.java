@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 class LayoutGeneratorTest {
 
   private static SeatGenerator straight(int rows, int perRow) {
-    return new SeatGenerator(
-        rows, perRow, Shape.STRAIGHT, null, null, null, null, null, null, null, null, null, null);
+    return SeatGenerator.grid(rows, perRow);
   }
 
   @Test
