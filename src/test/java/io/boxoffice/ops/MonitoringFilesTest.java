@@ -50,9 +50,28 @@ class MonitoringFilesTest extends IntegrationTest {
         accounts.customer().token(),
         Map.of("seats", List.of(java.util.UUID.randomUUID())));
 
-    assertThat(used).contains("boxoffice_invariant_violations", "boxoffice_event_seats");
+    // and one purchase makes the payment and order series appear
+    var customer = accounts.customer().token();
+    var seat = io.boxoffice.test.TestCatalog.seatIds(jdbc, event).getFirst();
+    var hold =
+        api.post("/api/v1/events/" + event + "/holds", customer, Map.of("seats", List.of(seat)))
+            .json()
+            .get("holdId")
+            .asString();
+    api.post(
+        "/api/v1/orders",
+        customer,
+        Map.of("holdId", hold, "payment", Map.of("method", "card", "token", "tok_ok")));
+
+    assertThat(used)
+        .contains(
+            "boxoffice_invariant_violations",
+            "boxoffice_event_seats",
+            "boxoffice_orders_stuck",
+            "boxoffice_reconciliation_mismatches",
+            "boxoffice_saga_step_seconds");
     org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(15))
+        .atMost(java.time.Duration.ofSeconds(25))
         .untilAsserted(
             () -> {
               var scrape = api.get("/actuator/prometheus").body();
