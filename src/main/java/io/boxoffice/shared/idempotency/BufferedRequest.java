@@ -9,7 +9,11 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was read up front (to fingerprint it) and can still be read by the app. */
+/**
+ * A request whose body was read up front (to fingerprint it) and can still be read by the
+ * controller. JSON bodies only: form parameters are not re-parsed from the buffered bytes, and the
+ * API takes none.
+ */
 final class BufferedRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;

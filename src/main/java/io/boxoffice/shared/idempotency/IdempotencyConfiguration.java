@@ -1,20 +1,38 @@
 package io.boxoffice.shared.idempotency;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Registers the filter right after Spring Security's (order -100), so the account is known. */
+/**
+ * Registers {@link IdempotencyFilter} for {@code /api/*} one step after Spring Security's filter
+ * chain ({@code spring.security.filter.order}, -100 unless configured; in Boot 4 the constant is
+ * {@link SecurityFilterProperties#DEFAULT_FILTER_ORDER}). The rest of the servlet chain runs inside
+ * Security's, so the authenticated account is in the security context when the filter runs.
+ */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration {
 
   @Bean
   FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-      IdempotencyKeys keys, PlatformTransactionManager transactions) {
-    var registration = new FilterRegistrationBean<>(new IdempotencyFilter(keys, transactions));
+      IdempotencyKeys keys,
+      PlatformTransactionManager transactionManager,
+      ObjectProvider<SecurityFilterProperties> security) {
+    var transactions = new TransactionTemplate(transactionManager);
+    var filter =
+        new IdempotencyFilter(
+            new InOneTransaction(keys, transactions), new ClaimThenComplete(keys, transactions));
+    var registration = new FilterRegistrationBean<>(filter);
     registration.addUrlPatterns("/api/*");
-    registration.setOrder(0);
+    var securityOrder =
+        security
+            .getIfAvailable(SecurityFilterProperties::new)
+            .getOrder(); // DEFAULT_FILTER_ORDER unless configured
+    registration.setOrder(securityOrder + 1);
     return registration;
   }
 }

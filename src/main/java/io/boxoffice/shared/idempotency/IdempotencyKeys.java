@@ -4,14 +4,17 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
-/** The {@code idempotency_key} table. */
+/**
+ * The {@code idempotency_key} table. Every statement names both columns of the primary key, so a
+ * key is only ever seen together with the account that sent it (IETF draft, security
+ * considerations: a guessed key must not reveal another client's response).
+ */
 @Repository
 class IdempotencyKeys {
 
-  /** What is stored for a key. */
+  /** A stored key: its request's fingerprint, and the response once the request has finished. */
   record Entry(String fingerprint, boolean done, boolean abandoned, StoredResponse response) {}
 
   private final JdbcClient jdbc;
@@ -23,27 +26,29 @@ class IdempotencyKeys {
   }
 
   /**
-   * Serialises requests with the same key for the rest of the transaction without waiting: false if
-   * another request holds it right now.
+   * Serialises requests with the same key for the rest of the transaction, without waiting: false
+   * if another request holds it right now (then it is in flight: 409). The lock id is a 64-bit hash
+   * of account and key; a collision only makes an unrelated request wait for a retry.
    */
-  boolean tryLock(UUID account, String key) {
-    return jdbc.sql("select pg_try_advisory_xact_lock(:a, :b)")
-        .param("a", account.hashCode())
-        .param("b", key.hashCode())
+  boolean tryLock(IdempotentCall call) {
+    return jdbc.sql(
+            "select pg_try_advisory_xact_lock(hashtextextended(:account || '/' || :key, 0))")
+        .param("account", call.account().toString())
+        .param("key", call.key())
         .query(Boolean.class)
         .single();
   }
 
-  Optional<Entry> find(UUID account, String key) {
+  Optional<Entry> find(IdempotentCall call) {
     return jdbc.sql(
             """
             select fingerprint, status, response_status, response_body, content_type, location,
                    created_at < now() - make_interval(secs => :abandon) as abandoned
             from idempotency_key where account_id = :account and key = :key
             """)
-        .param("account", account)
-        .param("key", key)
-        .param("abandon", (double) properties.abandonAfter().toSeconds())
+        .param("account", call.account())
+        .param("key", call.key())
+        .param("abandon", seconds(properties.abandonAfter()))
         .query(
             (rs, n) ->
                 new Entry(
@@ -58,110 +63,123 @@ class IdempotencyKeys {
         .optional();
   }
 
-  void insertDone(
-      UUID account,
-      String key,
-      String method,
-      String path,
-      String fingerprint,
-      StoredResponse response) {
-    jdbc.sql(
-            """
-            insert into idempotency_key (account_id, key, method, path, fingerprint, status,
-                response_status, response_body, content_type, location, completed_at)
-            values (:account, :key, :method, :path, :fingerprint, 'DONE', :status, :body,
-                :contentType, :location, now())
-            """)
-        .param("account", account)
-        .param("key", key)
-        .param("method", method)
-        .param("path", path)
-        .param("fingerprint", fingerprint)
-        .param("status", response.status())
-        .param("body", response.body())
-        .param("contentType", response.contentType())
-        .param("location", response.location())
-        .update();
-  }
-
-  /** Claims the key as in flight; false if a row exists already. */
-  boolean claim(UUID account, String key, String method, String path, String fingerprint) {
+  /** Stores a finished request's response; false if the key was stored meanwhile. */
+  boolean insertDone(IdempotentCall call, StoredResponse response) {
     return jdbc.sql(
                 """
-                insert into idempotency_key (account_id, key, method, path, fingerprint, status)
-                values (:account, :key, :method, :path, :fingerprint, 'IN_FLIGHT')
+                insert into idempotency_key (account_id, key, method, path, fingerprint, status,
+                    response_status, response_body, content_type, location, completed_at)
+                values (:account, :key, :method, :path, :fingerprint, 'DONE', :status, :body,
+                    :contentType, :location, now())
                 on conflict (account_id, key) do nothing
                 """)
-            .param("account", account)
-            .param("key", key)
-            .param("method", method)
-            .param("path", path)
-            .param("fingerprint", fingerprint)
+            .param("account", call.account())
+            .param("key", call.key())
+            .param("method", call.method())
+            .param("path", call.path())
+            .param("fingerprint", call.fingerprint())
+            .param("status", response.status())
+            .param("body", response.body())
+            .param("contentType", response.contentType())
+            .param("location", response.location())
             .update()
         == 1;
   }
 
-  /** Takes over an abandoned in-flight claim; false if someone else did first. */
-  boolean takeOver(UUID account, String key) {
+  /**
+   * Claims the key for a request that runs outside a transaction. The primary key decides races: of
+   * concurrent claims exactly one inserts; false if the key exists already.
+   */
+  boolean claim(IdempotentCall call, UUID claim) {
     return jdbc.sql(
                 """
-                update idempotency_key set created_at = now()
+                insert into idempotency_key (account_id, key, method, path, fingerprint, status,
+                    claim)
+                values (:account, :key, :method, :path, :fingerprint, 'IN_FLIGHT', :claim)
+                on conflict (account_id, key) do nothing
+                """)
+            .param("account", call.account())
+            .param("key", call.key())
+            .param("method", call.method())
+            .param("path", call.path())
+            .param("fingerprint", call.fingerprint())
+            .param("claim", claim)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Takes over a claim whose request died with its instance. The age condition is re-checked on the
+   * locked row, so of two requests taking over at once only one succeeds.
+   */
+  boolean takeOver(IdempotentCall call, UUID claim) {
+    return jdbc.sql(
+                """
+                update idempotency_key set claim = :claim, created_at = now()
                 where account_id = :account and key = :key and status = 'IN_FLIGHT'
                   and created_at < now() - make_interval(secs => :abandon)
                 """)
-            .param("account", account)
-            .param("key", key)
-            .param("abandon", (double) properties.abandonAfter().toSeconds())
+            .param("account", call.account())
+            .param("key", call.key())
+            .param("claim", claim)
+            .param("abandon", seconds(properties.abandonAfter()))
             .update()
         == 1;
   }
 
-  void complete(UUID account, String key, StoredResponse response) {
+  /** Stores the response of a claimed request; false if its claim was taken over meanwhile. */
+  boolean complete(IdempotentCall call, UUID claim, StoredResponse response) {
+    return jdbc.sql(
+                """
+                update idempotency_key set status = 'DONE', response_status = :status,
+                    response_body = :body, content_type = :contentType, location = :location,
+                    completed_at = now()
+                where account_id = :account and key = :key and status = 'IN_FLIGHT'
+                  and claim = :claim
+                """)
+            .param("account", call.account())
+            .param("key", call.key())
+            .param("claim", claim)
+            .param("status", response.status())
+            .param("body", response.body())
+            .param("contentType", response.contentType())
+            .param("location", response.location())
+            .update()
+        == 1;
+  }
+
+  /** Gives a claim up (the request failed on our side), so that the client may retry. */
+  void release(IdempotentCall call, UUID claim) {
     jdbc.sql(
             """
-            update idempotency_key set status = 'DONE', response_status = :status,
-                response_body = :body, content_type = :contentType, location = :location,
-                completed_at = now()
-            where account_id = :account and key = :key
+            delete from idempotency_key
+            where account_id = :account and key = :key and status = 'IN_FLIGHT' and claim = :claim
             """)
-        .param("account", account)
-        .param("key", key)
-        .param("status", response.status())
-        .param("body", response.body())
-        .param("contentType", response.contentType())
-        .param("location", response.location())
+        .param("account", call.account())
+        .param("key", call.key())
+        .param("claim", claim)
         .update();
   }
 
-  void release(UUID account, String key) {
-    jdbc.sql("delete from idempotency_key where account_id = :account and key = :key")
-        .param("account", account)
-        .param("key", key)
+  /**
+   * Deletes up to {@code limit} keys older than the retention. Rows another instance is deleting
+   * right now are skipped rather than waited for.
+   */
+  int deleteExpired(int limit) {
+    return jdbc.sql(
+            """
+            delete from idempotency_key where ctid in (
+                select ctid from idempotency_key
+                where created_at < now() - make_interval(secs => :retention)
+                limit :limit
+                for update skip locked)
+            """)
+        .param("retention", seconds(properties.retention()))
+        .param("limit", limit)
         .update();
   }
 
-  /** Removes keys past their retention, in bounded batches; safe on N instances. */
-  @Scheduled(fixedDelayString = "${boxoffice.idempotency.purge-interval:10m}")
-  int purge() {
-    int total = 0;
-    int removed;
-    do {
-      removed =
-          jdbc.sql(
-                  """
-                  delete from idempotency_key where ctid in (
-                      select ctid from idempotency_key
-                      where created_at < now() - make_interval(secs => :retention)
-                      limit 10000)
-                  """)
-              .param("retention", (double) properties.retention().toSeconds())
-              .update();
-      total += removed;
-    } while (removed == 10_000);
-    return total;
-  }
-
-  Duration retention() {
-    return properties.retention();
+  private static double seconds(Duration duration) {
+    return duration.toMillis() / 1000.0;
   }
 }
