@@ -19,6 +19,9 @@ public interface Catalog {
   /** The terms a hold is decided on; cheap enough for every hold request. */
   Optional<SaleTerms> saleTerms(EventId id);
 
+  /** Where a seat or a general-admission section is, in words: "Stalls, row C, seat 12". */
+  String placeLabel(java.util.UUID seatOrSection);
+
   /** Every seat and general-admission area of the event with its tier. */
   InventoryPlan inventoryPlan(EventId id);
 }

@@ -91,6 +91,18 @@ public final class Api {
     }
   }
 
+  /** For binary answers (images, PDFs). */
+  public HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpRequest.Builder request(String path, String token) {
     var builder = HttpRequest.newBuilder(URI.create(base + path));
     if (token != null) {

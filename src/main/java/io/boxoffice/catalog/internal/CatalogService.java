@@ -52,6 +52,11 @@ class CatalogService implements Catalog {
   }
 
   @Override
+  public String placeLabel(java.util.UUID seatOrSection) {
+    return events.placeLabel(seatOrSection);
+  }
+
+  @Override
   public InventoryPlan inventoryPlan(EventId id) {
     return seatMaps.inventoryPlan(id);
   }

@@ -161,6 +161,20 @@ class EventRepository {
         .optional();
   }
 
+  String placeLabel(UUID seatOrSection) {
+    return jdbc.sql(
+            """
+            select s.name || ', row ' || st.row_label || ', seat ' || st.number from seat st
+            join section s on s.id = st.section_id where st.id = :id
+            union all
+            select name || ', general admission' from section where id = :id
+            """)
+        .param("id", seatOrSection)
+        .query(String.class)
+        .optional()
+        .orElse("");
+  }
+
   List<EventId> onSale(Instant now) {
     return jdbc.sql(
             "select id from event where lifecycle = 'PUBLISHED'"

@@ -56,6 +56,8 @@ class SecurityConfiguration {
             auth ->
                 auth.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/auth/token")
                     .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**")
+                    .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/**")
                     .permitAll()
                     // Role checks that must come before the body is read: otherwise a customer
@@ -70,6 +72,8 @@ class SecurityConfiguration {
                     .hasRole(Role.ORGANIZER.name())
                     .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/refund")
                     .hasRole(Role.ORGANIZER.name())
+                    .requestMatchers(HttpMethod.POST, "/api/v1/check-ins")
+                    .hasRole(Role.SCANNER.name())
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

@@ -4,6 +4,7 @@ import io.boxoffice.checkout.IssuedTickets;
 import io.boxoffice.checkout.OrderCancelled;
 import io.boxoffice.checkout.OrderConfirmed;
 import io.boxoffice.checkout.OrderId;
+import io.boxoffice.identity.Accounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,23 +23,45 @@ import org.springframework.transaction.annotation.Transactional;
 class TicketBook implements IssuedTickets {
 
   private final JdbcClient jdbc;
+  private final TicketKeys keys;
+  private final Accounts accounts;
 
-  TicketBook(JdbcClient jdbc) {
+  TicketBook(JdbcClient jdbc, TicketKeys keys, Accounts accounts) {
     this.jdbc = jdbc;
+    this.keys = keys;
+    this.accounts = accounts;
   }
 
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void on(OrderConfirmed confirmed) {
+    var holder =
+        accounts.find(confirmed.customerId()).map(a -> a.displayName()).orElse("Ticket holder");
+    var signer = keys.signerFor(confirmed.eventId().value());
     for (var line : confirmed.lines()) {
       for (int i = 0; i < line.quantity(); i++) {
+        var id = UUID.randomUUID();
+        var seated = line.seatId() != null;
+        var barcode =
+            Barcodes.sign(
+                new Barcodes.Claims(
+                    signer.kid(),
+                    id,
+                    confirmed.eventId().value(),
+                    seated,
+                    seated ? line.seatId() : line.sectionId(),
+                    holder),
+                signer.key());
         jdbc.sql(
                 """
                 insert into ticket (id, order_id, event_id, holder_id, seat_id, section_id, tier_id,
-                                    status)
-                values (:id, :order, :event, :holder, :seat, :section, :tier, 'LIVE')
+                                    status, barcode, holder_name)
+                values (:id, :order, :event, :holder, :seat, :section, :tier, 'LIVE', :barcode,
+                        :holderName)
                 """)
-            .param("id", UUID.randomUUID())
+            .param("id", id)
+            .param("barcode", barcode)
+            .param("holderName", holder)
             .param("order", confirmed.orderId().value())
             .param("event", confirmed.eventId().value())
             .param("holder", confirmed.customerId().value())
