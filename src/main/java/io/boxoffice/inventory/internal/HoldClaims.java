@@ -1,0 +1,190 @@
+package io.boxoffice.inventory.internal;
+
+import io.boxoffice.catalog.EventId;
+import io.boxoffice.catalog.PriceTier;
+import io.boxoffice.catalog.SaleTerms;
+import io.boxoffice.identity.AccountId;
+import io.boxoffice.inventory.HoldExpired;
+import io.boxoffice.inventory.HoldId;
+import io.boxoffice.inventory.HoldRejections;
+import io.boxoffice.inventory.HoldRejections.Unprocessable;
+import io.boxoffice.inventory.HoldRequest;
+import io.boxoffice.shared.Money;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The three ways to claim: named seats (all or nothing), places in a general-admission section, and
+ * best available. Runs inside {@link HoldService#hold}'s transaction, after the customer's advisory
+ * lock and the limit check.
+ */
+@Component
+class HoldClaims {
+
+  private final HoldRepository holds;
+  private final SeatClaims seats;
+  private final GaClaims places;
+  private final BestAvailableQuery bestAvailable;
+  private final InventoryRepository inventory;
+  private final InventoryChanges changes;
+  private final ApplicationEventPublisher publisher;
+
+  HoldClaims(
+      HoldRepository holds,
+      SeatClaims seats,
+      GaClaims places,
+      BestAvailableQuery bestAvailable,
+      InventoryRepository inventory,
+      InventoryChanges changes,
+      ApplicationEventPublisher publisher) {
+    this.holds = holds;
+    this.seats = seats;
+    this.places = places;
+    this.bestAvailable = bestAvailable;
+    this.inventory = inventory;
+    this.changes = changes;
+    this.publisher = publisher;
+  }
+
+  void claim(HoldId id, AccountId customer, SaleTerms terms, HoldRequest request) {
+    if (request instanceof HoldRequest.Seats named) {
+      claimNamedSeats(id, customer, terms, named.seatIds());
+    } else if (request instanceof HoldRequest.GeneralAdmission ga) {
+      claimPlaces(id, customer, terms, ga.sectionId(), ga.quantity());
+    } else if (request instanceof HoldRequest.BestAvailable best) {
+      claimBestAvailable(id, customer, terms, best);
+    }
+  }
+
+  private void claimNamedSeats(HoldId id, AccountId customer, SaleTerms terms, List<UUID> ids) {
+    if (new HashSet<>(ids).size() != ids.size()) {
+      throw new Unprocessable("duplicate-seats", "Duplicate seats", "A seat is listed twice");
+    }
+    var unknown = SeatClaims.missing(ids, seats.existing(terms.eventId(), ids));
+    if (!unknown.isEmpty()) {
+      throw new Unprocessable(
+          "unknown-seats",
+          "Unknown seats",
+          unknown.size() + " of the seats are not seats of this event",
+          Map.of("unknownSeats", unknown));
+    }
+    var unavailable = tryClaimSeats(id, customer, terms, ids);
+    if (!unavailable.isEmpty()) {
+      throw new HoldRejections.SeatsUnavailable(unavailable);
+    }
+  }
+
+  /**
+   * The all-or-nothing seat claim. Returns the seats that could not be claimed; if there are any,
+   * nothing was changed (the locks taken are released with the transaction).
+   */
+  private List<UUID> tryClaimSeats(
+      HoldId id, AccountId customer, SaleTerms terms, List<UUID> requested) {
+    var event = terms.eventId();
+    var locked = seats.lock(event, requested);
+    var claimable = locked.stream().filter(SeatClaims.LockedSeat::claimable).toList();
+    var unavailable =
+        SeatClaims.missing(
+            requested, claimable.stream().map(SeatClaims.LockedSeat::seatId).toList());
+    if (!unavailable.isEmpty()) {
+      return unavailable;
+    }
+    var lines =
+        claimable.stream()
+            .map(
+                s ->
+                    new HoldRepository.SeatLine(
+                        s.seatId(), s.tierId(), price(terms, s.tierId()).amount()))
+            .toList();
+    var currency = terms.tiers().getFirst().price().currency();
+    var total = Money.of(lines.stream().mapToLong(HoldRepository.SeatLine::amount).sum(), currency);
+    holds.insert(
+        new HoldRepository.NewHold(
+            id, event, customer, null, lines.size(), total, terms.holdTtl()));
+    if (seats.assign(event, requested, id) != requested.size()) {
+      throw new IllegalStateException("locked seats could not all be assigned to " + id);
+    }
+    holds.insertSeats(id, event, lines);
+    changes.seatsTaken(event, requested);
+    return List.of();
+  }
+
+  private void claimPlaces(
+      HoldId id, AccountId customer, SaleTerms terms, UUID section, int quantity) {
+    var event = terms.eventId();
+    var area =
+        places
+            .find(event, section)
+            .orElseThrow(
+                () ->
+                    inventory.isSeatedSection(event, section)
+                        ? new Unprocessable(
+                            "not-general-admission",
+                            "Seated section",
+                            "Section " + section + " is seated: choose seats or best available")
+                        : new Unprocessable(
+                            "unknown-section",
+                            "Unknown section",
+                            "Section " + section + " is not a section of this event"));
+    if (!places.claim(event, section, quantity)) {
+      reclaimLapsed(event, section);
+      if (!places.claim(event, section, quantity)) {
+        throw new HoldRejections.NotEnoughPlaces(quantity, places.remaining(event, section));
+      }
+    }
+    var total = price(terms, area.tierId()).times(quantity);
+    holds.insert(
+        new HoldRepository.NewHold(id, event, customer, section, quantity, total, terms.holdTtl()));
+    changes.placesChanged(event, section);
+  }
+
+  /** Expired holds of the section give their places back now rather than at the next sweep. */
+  private void reclaimLapsed(EventId event, UUID section) {
+    var reclaimed = places.expireLapsedHolds(event, section);
+    if (!reclaimed.isEmpty()) {
+      places.release(
+          event, section, reclaimed.stream().mapToInt(GaClaims.Reclaimed::quantity).sum());
+      for (var lapsed : reclaimed) {
+        changes.unmirror(event, lapsed.holdId());
+        publisher.publishEvent(new HoldExpired(lapsed.holdId(), event, lapsed.quantity()));
+      }
+    }
+  }
+
+  private void claimBestAvailable(
+      HoldId id, AccountId customer, SaleTerms terms, HoldRequest.BestAvailable request) {
+    var event = terms.eventId();
+    if (request.tierId() != null && terms.tier(request.tierId()).isEmpty()) {
+      throw new Unprocessable("unknown-tier", "Unknown tier", "No such price tier for this event");
+    }
+    if (request.sectionId() != null && !inventory.isSeatedSection(event, request.sectionId())) {
+      throw new Unprocessable(
+          "unknown-section", "Unknown section", "No such seated section in this event");
+    }
+    Map<UUID, Integer> ranks =
+        terms.tiers().stream().collect(Collectors.toMap(PriceTier::id, PriceTier::rank));
+    // Another buyer may take the chosen block between reading and locking: choose again.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      var candidates = bestAvailable.claimable(event, request.tierId(), request.sectionId(), ranks);
+      var choice =
+          BestAvailable.choose(candidates, request.quantity())
+              .orElseThrow(() -> new HoldRejections.NoAdjacentSeats(request.quantity()));
+      if (tryClaimSeats(id, customer, terms, choice).isEmpty()) {
+        return;
+      }
+    }
+    throw new HoldRejections.NoAdjacentSeats(request.quantity());
+  }
+
+  private static Money price(SaleTerms terms, UUID tierId) {
+    return terms
+        .tier(tierId)
+        .map(PriceTier::price)
+        .orElseThrow(() -> new IllegalStateException("unpriced tier " + tierId));
+  }
+}
