@@ -27,7 +27,8 @@ import org.springframework.test.context.TestPropertySource;
       "boxoffice.checkout.recovery-interval=500ms",
       "boxoffice.checkout.capture-backoff=100ms",
       "boxoffice.checkout.capture-attempts=3",
-      "boxoffice.payments.simulated.latency=0ms"
+      "boxoffice.payments.simulated.latency=0ms",
+      "boxoffice.mail.catch-dir=${java.io.tmpdir}/boxoffice-test-mail"
     })
 public abstract class IntegrationTest {
 

@@ -41,6 +41,8 @@ public final class TestApplications {
     properties.put("boxoffice.inventory.sweeper.enabled", "false");
     properties.put("boxoffice.payments.simulated.latency", "0ms");
     properties.put("logging.structured.format.console", "");
+    properties.put(
+        "boxoffice.mail.catch-dir", System.getProperty("java.io.tmpdir") + "/boxoffice-test-mail");
     properties.putAll(overrides);
     return new SpringApplicationBuilder(BoxofficeApplication.class).properties(properties).run();
   }

@@ -175,7 +175,8 @@ class OrderSteps {
     move(order, current, OrderStatus.COMPENSATING);
     orders.setFailure(order.id(), reason);
     inventory.refund(order.holdId());
-    publisher.publishEvent(new OrderCancelled(order.id(), order.eventId(), reason));
+    publisher.publishEvent(
+        new OrderCancelled(order.id(), order.eventId(), order.customerId(), reason));
   }
 
   /** The authorization is void: the order ends; a hold still being paid for is given back. */
@@ -201,7 +202,8 @@ class OrderSteps {
     payments.completed(key, result);
     move(order, OrderStatus.REFUNDING, OrderStatus.REFUNDED);
     inventory.refund(order.holdId());
-    publisher.publishEvent(new OrderCancelled(order.id(), order.eventId(), "refunded"));
+    publisher.publishEvent(
+        new OrderCancelled(order.id(), order.eventId(), order.customerId(), "refunded"));
   }
 
   @Transactional

@@ -1,0 +1,65 @@
+package io.boxoffice.notification.internal;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * SMTP when {@code spring.mail.host} is set (Spring Mail); otherwise every message is written as an
+ * {@code .eml} file to {@code boxoffice.mail.catch-dir} (default {@code data/mail}), which any mail
+ * client opens — the local mode's mail catcher.
+ */
+@Configuration(proxyBeanMethods = false)
+class MailConfiguration {
+
+  @Bean
+  @ConditionalOnExpression("!'${spring.mail.host:}'.isEmpty()")
+  Mailbox smtpMailbox(JavaMailSender sender, @Value("${boxoffice.mail.from}") String from) {
+    return (to, subject, text) -> {
+      var message = new SimpleMailMessage();
+      message.setFrom(from);
+      message.setTo(to);
+      message.setSubject(subject);
+      message.setText(text);
+      sender.send(message);
+    };
+  }
+
+  @Bean
+  @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
+  Mailbox folderMailbox(
+      @Value("${boxoffice.mail.catch-dir:data/mail}") Path folder,
+      @Value("${boxoffice.mail.from}") String from) {
+    return (to, subject, text) -> {
+      try {
+        Files.createDirectories(folder);
+        var message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(MimeMessage.RecipientType.TO, to);
+        message.setSubject(subject, "UTF-8");
+        message.setText(text, "UTF-8");
+        var file = folder.resolve(Instant.now().toEpochMilli() + "-" + UUID.randomUUID() + ".eml");
+        try (var out = Files.newOutputStream(file)) {
+          message.writeTo(out);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    };
+  }
+}
