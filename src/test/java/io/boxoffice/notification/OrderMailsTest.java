@@ -1,6 +1,5 @@
 package io.boxoffice.notification;
 
-import static io.boxoffice.test.TestCatalog.seatIds;
 import static io.boxoffice.test.TestCatalog.seated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,21 +51,7 @@ class OrderMailsTest extends IntegrationTest {
   }
 
   private String buy(String customer, String eventId, int seat) {
-    var hold =
-        api.post(
-                "/api/v1/events/" + eventId + "/holds",
-                customer,
-                Map.of("seats", List.of(seatIds(jdbc, eventId).get(seat))))
-            .json()
-            .get("holdId")
-            .asString();
-    var order =
-        api.post(
-            "/api/v1/orders",
-            customer,
-            Map.of("holdId", hold, "payment", Map.of("method", "card", "token", "tok_ok")));
-    assertThat(order.status()).isEqualTo(201);
-    return order.json().get("orderId").asString();
+    return catalog.buy(jdbc, customer, eventId, seat, "tok_ok");
   }
 
   @Test

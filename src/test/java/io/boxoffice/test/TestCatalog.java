@@ -99,6 +99,34 @@ public class TestCatalog {
         "select section_id from ga_inventory where event_id = ?::uuid", UUID.class, eventId);
   }
 
+  /** Holds the seats for the customer; returns the hold id. */
+  public String hold(String token, String eventId, List<UUID> seats) {
+    var response = api.post("/api/v1/events/" + eventId + "/holds", token, Map.of("seats", seats));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return response.json().get("holdId").asString();
+  }
+
+  /** Pays for a hold with a test card; returns the answer as it came. */
+  public Api.Response order(String token, String holdId, String card) {
+    return api.post(
+        "/api/v1/orders",
+        token,
+        Map.of("holdId", holdId, "payment", Map.of("method", "card", "token", card)));
+  }
+
+  /** Holds one seat and pays with {@code card}; returns the order id. */
+  public String buy(
+      org.springframework.jdbc.core.JdbcTemplate jdbc,
+      String token,
+      String eventId,
+      int seat,
+      String card) {
+    var hold = hold(token, eventId, List.of(seatIds(jdbc, eventId).get(seat)));
+    var response = order(token, hold, card);
+    assertThat(response.status()).as(response.body()).isIn(201, 202);
+    return response.json().get("orderId").asString();
+  }
+
   public Instant inDays(int days) {
     return clock.instant().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
   }

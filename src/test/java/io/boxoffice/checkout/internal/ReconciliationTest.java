@@ -1,6 +1,5 @@
 package io.boxoffice.checkout.internal;
 
-import static io.boxoffice.test.TestCatalog.seatIds;
 import static io.boxoffice.test.TestCatalog.seated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,7 +10,6 @@ import io.boxoffice.shared.Money;
 import io.boxoffice.test.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,22 +31,7 @@ class ReconciliationTest extends IntegrationTest {
 
   /** A completed purchase of one seat; returns the order id. */
   private String completedOrder(int seat, String card) {
-    var hold =
-        api.post(
-                "/api/v1/events/" + eventId + "/holds",
-                customer,
-                Map.of("seats", List.of(seatIds(jdbc, eventId).get(seat))))
-            .json()
-            .get("holdId")
-            .asString();
-    var orderId =
-        api.post(
-                "/api/v1/orders",
-                customer,
-                Map.of("holdId", hold, "payment", Map.of("method", "card", "token", card)))
-            .json()
-            .get("orderId")
-            .asString();
+    var orderId = catalog.buy(jdbc, customer, eventId, seat, card);
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
