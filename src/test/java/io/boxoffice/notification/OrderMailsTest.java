@@ -72,15 +72,7 @@ class OrderMailsTest extends IntegrationTest {
         .contains("Stalls, row A, seat 1")
         .contains("/ticket.pdf");
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                api.get("/api/v1/orders/" + orderId, buyer.token())
-                    .json()
-                    .get("status")
-                    .asString()
-                    .equals("COMPLETED"));
+    catalog.awaitOrder(buyer.token(), orderId, "COMPLETED");
     api.post("/api/v1/orders/" + orderId + "/refund", organizer, Map.of());
     await()
         .atMost(Duration.ofSeconds(10))
@@ -112,15 +104,7 @@ class OrderMailsTest extends IntegrationTest {
     mail.stop();
     try {
       var orderId = buy(buyer.token(), eventId, 1);
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () ->
-                  api.get("/api/v1/orders/" + orderId, buyer.token())
-                      .json()
-                      .get("status")
-                      .asString()
-                      .equals("COMPLETED"));
+      catalog.awaitOrder(buyer.token(), orderId, "COMPLETED");
     } finally {
       mail.start();
     }

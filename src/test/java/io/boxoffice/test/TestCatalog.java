@@ -127,6 +127,20 @@ public class TestCatalog {
     return response.json().get("orderId").asString();
   }
 
+  /** Waits (up to 20 s) until the order is in one of {@code statuses}. */
+  public void awaitOrder(String token, String orderId, String... statuses) {
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                List.of(statuses)
+                    .contains(
+                        api.get("/api/v1/orders/" + orderId, token)
+                            .json()
+                            .get("status")
+                            .asString()));
+  }
+
   public Instant inDays(int days) {
     return clock.instant().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
   }

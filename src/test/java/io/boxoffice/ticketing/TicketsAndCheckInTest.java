@@ -2,7 +2,6 @@ package io.boxoffice.ticketing;
 
 import static io.boxoffice.test.TestCatalog.seated;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
@@ -11,7 +10,6 @@ import com.google.zxing.common.HybridBinarizer;
 import io.boxoffice.test.Api;
 import io.boxoffice.test.IntegrationTest;
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,15 +131,7 @@ class TicketsAndCheckInTest extends IntegrationTest {
   void aRefundedTicketIsRefusedAsRevoked() {
     var orderId = buy(0);
     var barcode = myOnlyTicket().get("barcode").asString();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                api.get("/api/v1/orders/" + orderId, customer)
-                    .json()
-                    .get("status")
-                    .asString()
-                    .equals("COMPLETED"));
+    catalog.awaitOrder(customer, orderId, "COMPLETED");
     assertThat(api.post("/api/v1/orders/" + orderId + "/refund", organizer, Map.of()).status())
         .isEqualTo(200);
 

@@ -3,11 +3,9 @@ package io.boxoffice.inventory.internal;
 import io.boxoffice.catalog.EventId;
 import io.boxoffice.inventory.HoldId;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -129,9 +127,5 @@ class InventoryChanges {
   /** Parses a message published by {@link #publish}. */
   static Change parse(String json) {
     return JSON.readValue(json, Change.class);
-  }
-
-  static List<UUID> list(Collection<UUID> ids) {
-    return new ArrayList<>(ids);
   }
 }

@@ -87,16 +87,7 @@ class SeatClaims {
 
   /** The seats still held for the hold come back (seats taken by newer claims are untouched). */
   List<UUID> release(EventId event, HoldId hold) {
-    return jdbc.sql(
-            """
-            update event_seat set status = 'AVAILABLE', hold_id = null, version = version + 1
-            where event_id = :event and hold_id = :hold and status = 'HELD'
-            returning seat_id
-            """)
-        .param("event", event.value())
-        .param("hold", hold.value())
-        .query(UUID.class)
-        .list();
+    return makeAvailable(event, hold, "HELD");
   }
 
   /** HELD → SOLD for every seat of the hold; returns how many. */
@@ -113,27 +104,21 @@ class SeatClaims {
 
   /** SOLD → AVAILABLE for every seat of the hold (refund); returns the seats. */
   List<UUID> unsell(EventId event, HoldId hold) {
+    return makeAvailable(event, hold, "SOLD");
+  }
+
+  private List<UUID> makeAvailable(EventId event, HoldId hold, String from) {
     return jdbc.sql(
             """
             update event_seat set status = 'AVAILABLE', hold_id = null, version = version + 1
-            where event_id = :event and hold_id = :hold and status = 'SOLD'
+            where event_id = :event and hold_id = :hold and status = :from
             returning seat_id
             """)
         .param("event", event.value())
         .param("hold", hold.value())
+        .param("from", from)
         .query(UUID.class)
         .list();
-  }
-
-  /** Seats currently held for the hold. */
-  int countHeld(EventId event, HoldId hold) {
-    return jdbc.sql(
-            "select count(*) from event_seat where event_id = :event and hold_id = :hold"
-                + " and status = 'HELD'")
-        .param("event", event.value())
-        .param("hold", hold.value())
-        .query(Integer.class)
-        .single();
   }
 
   static List<UUID> missing(Collection<UUID> requested, Collection<UUID> present) {
