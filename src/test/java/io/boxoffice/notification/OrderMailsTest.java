@@ -20,10 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Mail through a real SMTP server (GreenMail on loopback), sent after the purchase commits. */
 @TestPropertySource(
-    properties = {
-      "boxoffice.notification.retry-after=1s",
-      "boxoffice.notification.retry-interval=1s"
-    })
+    properties = {"boxoffice.outbox.retry-after=1s", "boxoffice.outbox.retry-interval=1s"})
 class OrderMailsTest extends IntegrationTest {
 
   /** A fixed free port: the server is stopped and started again on it in the outage test. */

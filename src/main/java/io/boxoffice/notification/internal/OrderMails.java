@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Mails the buyer. Each listener runs after the purchase's transaction committed, from the event
  * publication registry: if the mail cannot be sent (SMTP down) the listener fails, the publication
- * stays incomplete and {@link MailRetries} sends it again later — the order is never affected.
+ * stays incomplete and the outbox retry job sends it again later — the order is never affected.
  */
 @Component
 class OrderMails {

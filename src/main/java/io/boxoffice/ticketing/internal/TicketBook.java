@@ -5,9 +5,11 @@ import io.boxoffice.checkout.OrderCancelled;
 import io.boxoffice.checkout.OrderConfirmed;
 import io.boxoffice.checkout.OrderId;
 import io.boxoffice.identity.Accounts;
+import io.boxoffice.ticketing.TicketsIssued;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,11 +27,14 @@ class TicketBook implements IssuedTickets {
   private final JdbcClient jdbc;
   private final TicketKeys keys;
   private final Accounts accounts;
+  private final ApplicationEventPublisher publisher;
 
-  TicketBook(JdbcClient jdbc, TicketKeys keys, Accounts accounts) {
+  TicketBook(
+      JdbcClient jdbc, TicketKeys keys, Accounts accounts, ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
     this.keys = keys;
     this.accounts = accounts;
+    this.publisher = publisher;
   }
 
   @EventListener
@@ -38,6 +43,7 @@ class TicketBook implements IssuedTickets {
     var holder =
         accounts.find(confirmed.customerId()).map(a -> a.displayName()).orElse("Ticket holder");
     var signer = keys.signerFor(confirmed.eventId().value());
+    var issued = new ArrayList<UUID>();
     for (var line : confirmed.lines()) {
       for (int i = 0; i < line.quantity(); i++) {
         var id = UUID.randomUUID();
@@ -69,8 +75,12 @@ class TicketBook implements IssuedTickets {
             .param("section", line.sectionId())
             .param("tier", line.tierId())
             .update();
+        issued.add(id);
       }
     }
+    publisher.publishEvent(
+        new TicketsIssued(
+            confirmed.orderId(), confirmed.eventId(), confirmed.customerId(), issued));
   }
 
   @EventListener
