@@ -22,6 +22,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
     properties = {
       "boxoffice.inventory.sweeper.enabled=false",
+      // the admitter and the rate limits are exercised by their own tests (admission package);
+      // elsewhere thousands of requests come from one address, and no admitter runs in the
+      // background of a cached context
+      "boxoffice.admission.admitter.enabled=false",
+      "boxoffice.rate-limits.enabled=false",
       // a crashed step is taken over after 3 s, not 30, so recovery tests finish quickly
       "boxoffice.checkout.lease=3s",
       "boxoffice.checkout.recovery-interval=500ms",

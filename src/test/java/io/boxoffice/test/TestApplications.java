@@ -29,7 +29,10 @@ public final class TestApplications {
 
   private TestApplications() {}
 
-  /** Starts an instance on a random port with the sweeper off; {@code overrides} win. */
+  /**
+   * Starts an instance on a random port with the sweeper, the admitter and the rate limits off;
+   * {@code overrides} win.
+   */
   public static ConfigurableApplicationContext start(Map<String, String> overrides) {
     var database = TestServices.database();
     var properties = new HashMap<String, Object>();
@@ -39,12 +42,19 @@ public final class TestApplications {
     properties.put("boxoffice.redis.url", TestServices.redisUrl());
     properties.put("server.port", "0");
     properties.put("boxoffice.inventory.sweeper.enabled", "false");
+    properties.put("boxoffice.admission.admitter.enabled", "false");
+    properties.put("boxoffice.rate-limits.enabled", "false");
     properties.put("boxoffice.payments.simulated.latency", "0ms");
     properties.put("logging.structured.format.console", "");
     properties.put(
         "boxoffice.mail.catch-dir", System.getProperty("java.io.tmpdir") + "/boxoffice-test-mail");
     properties.putAll(overrides);
-    return new SpringApplicationBuilder(BoxofficeApplication.class).properties(properties).run();
+    // as command-line arguments, so they win over application.yml (server.port: ${PORT:8080})
+    return new SpringApplicationBuilder(BoxofficeApplication.class)
+        .run(
+            properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new));
   }
 
   public static AccountId organizer(ConfigurableApplicationContext app) {
@@ -89,6 +99,40 @@ public final class TestApplications {
       int seatsPerRow,
       int floor,
       Integer maxTicketsPerCustomer) {
+    return event(
+        app,
+        organizer,
+        rows,
+        seatsPerRow,
+        floor,
+        maxTicketsPerCustomer,
+        Instant.now().minus(Duration.ofHours(1)),
+        null);
+  }
+
+  /**
+   * Like {@link #eventOnSale}, selling through a waiting room from {@code onSaleAt} (the pre-queue
+   * opens when the event is published unless the queue says otherwise).
+   */
+  public static EventId eventWithQueue(
+      ConfigurableApplicationContext app,
+      AccountId organizer,
+      int rows,
+      int seatsPerRow,
+      Instant onSaleAt,
+      NewEvent.Queue queue) {
+    return event(app, organizer, rows, seatsPerRow, 0, null, onSaleAt, queue);
+  }
+
+  private static EventId event(
+      ConfigurableApplicationContext app,
+      AccountId organizer,
+      int rows,
+      int seatsPerRow,
+      int floor,
+      Integer maxTicketsPerCustomer,
+      Instant onSaleAt,
+      NewEvent.Queue queue) {
     var organizing = app.getBean(Organizing.class);
     var sections = new ArrayList<NewVenue.Section>();
     sections.add(NewVenue.Section.generated("Stalls", SeatGenerator.grid(rows, seatsPerRow)));
@@ -107,13 +151,13 @@ public final class TestApplications {
                 null,
                 null,
                 now.plus(Duration.ofDays(3)),
-                now.minus(Duration.ofHours(1)),
+                onSaleAt,
                 null,
                 List.of(new NewEvent.Tier("Standard", 1000L, "EUR")),
                 List.of(new NewEvent.TierAssignment("Standard", ids, null)),
                 null,
                 maxTicketsPerCustomer,
-                null,
+                queue,
                 null));
     organizing.publish(organizer, event);
     return event;

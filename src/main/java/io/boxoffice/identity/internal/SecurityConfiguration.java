@@ -58,6 +58,10 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**")
                     .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/events/*/queue/draw")
+                    .permitAll()
+                    .requestMatchers("/api/v1/events/*/queue", "/api/v1/events/*/queue/**")
+                    .authenticated()
                     .requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/**")
                     .permitAll()
                     // Role checks that must come before the body is read: otherwise a customer

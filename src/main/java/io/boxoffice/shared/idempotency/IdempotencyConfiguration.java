@@ -9,7 +9,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registers {@link IdempotencyFilter} for {@code /api/*} one step after Spring Security's filter
+ * Registers {@link IdempotencyFilter} for {@code /api/*} three steps after Spring Security's filter
  * chain ({@code spring.security.filter.order}, -100 unless configured; in Boot 4 the constant is
  * {@link SecurityFilterProperties#DEFAULT_FILTER_ORDER}). The rest of the servlet chain runs inside
  * Security's, so the authenticated account is in the security context when the filter runs.
@@ -32,7 +32,7 @@ class IdempotencyConfiguration {
         security
             .getIfAvailable(SecurityFilterProperties::new)
             .getOrder(); // DEFAULT_FILTER_ORDER unless configured
-    registration.setOrder(securityOrder + 1);
+    registration.setOrder(securityOrder + 3); // after admission's rate limits and token check
     return registration;
   }
 }

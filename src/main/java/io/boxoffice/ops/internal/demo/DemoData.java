@@ -74,7 +74,8 @@ class DemoData implements ApplicationRunner {
         "The Royal Company",
         now.plus(Duration.ofDays(21)),
         onSale,
-        List.of(tier("Premium", 8900), tier("Standard", 5900), tier("Value", 2900)));
+        List.of(tier("Premium", 8900), tier("Standard", 5900), tier("Value", 2900)),
+        null);
     sell(
         organizer.id(),
         DemoVenues.hall(),
@@ -82,7 +83,8 @@ class DemoData implements ApplicationRunner {
         "Neon Avenue",
         now.plus(Duration.ofDays(14)),
         onSale,
-        List.of(tier("General admission", 4500)));
+        List.of(tier("General admission", 4500)),
+        null);
     sell(
         organizer.id(),
         DemoVenues.stadium(),
@@ -90,15 +92,21 @@ class DemoData implements ApplicationRunner {
         "City FC v United",
         now.plus(Duration.ofDays(30)),
         onSale,
-        List.of(tier("Centre", 12000), tier("Side", 8000), tier("End", 5000)));
-    log.info("demo data seeded: theatre, general-admission hall and 50,000-seat stadium");
+        List.of(tier("Centre", 12000), tier("Side", 8000), tier("End", 5000)),
+        // the big one sells through the waiting room: 600 fans a minute, 1,000 shopping at once
+        new NewEvent.Queue(true, null, 600, 1_000, 600));
+    log.info(
+        "demo data seeded: theatre, general-admission hall and 50,000-seat stadium (waiting room)");
   }
 
   private static NewEvent.Tier tier(String name, long cents) {
     return new NewEvent.Tier(name, cents, "EUR");
   }
 
-  /** Creates the venue, then an event there that went on sale an hour ago, and publishes it. */
+  /**
+   * Creates the venue, then an event there that went on sale an hour ago (through a waiting room if
+   * {@code queue} is given), and publishes it.
+   */
   private void sell(
       AccountId organizer,
       DemoVenues.DemoVenue demo,
@@ -106,7 +114,8 @@ class DemoData implements ApplicationRunner {
       String performer,
       Instant startsAt,
       Instant onSaleAt,
-      List<NewEvent.Tier> tiers) {
+      List<NewEvent.Tier> tiers,
+      NewEvent.Queue queue) {
     var venue = organizing.createVenue(organizer, demo.venue());
     var sectionsByTier = new LinkedHashMap<String, List<UUID>>();
     for (var section : organizing.sections(organizer, venue)) {
@@ -131,7 +140,7 @@ class DemoData implements ApplicationRunner {
             assignments,
             null,
             null,
-            null,
+            queue,
             null);
     organizing.publish(organizer, organizing.createEvent(organizer, event));
   }

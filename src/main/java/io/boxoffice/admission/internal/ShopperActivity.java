@@ -1,0 +1,61 @@
+package io.boxoffice.admission.internal;
+
+import io.boxoffice.catalog.EventId;
+import io.boxoffice.checkout.OrderConfirmed;
+import io.boxoffice.identity.AccountId;
+import io.boxoffice.inventory.HoldReleased;
+import io.boxoffice.inventory.Inventory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * An admitted shopper who bought or let their seats go stops counting against the cap on active
+ * shoppers, so the next visitor gets in sooner. Best effort after commit: if Redis misses one, the
+ * shopper stops counting when their admission token expires.
+ */
+@Component
+class ShopperActivity {
+
+  private static final Logger log = LoggerFactory.getLogger(ShopperActivity.class);
+
+  private final QueuePolicies policies;
+  private final WaitingRoom room;
+  private final Inventory inventory;
+
+  ShopperActivity(QueuePolicies policies, WaitingRoom room, Inventory inventory) {
+    this.policies = policies;
+    this.room = room;
+    this.inventory = inventory;
+  }
+
+  @TransactionalEventListener
+  void on(OrderConfirmed confirmed) {
+    done(confirmed.eventId(), confirmed.customerId());
+  }
+
+  @TransactionalEventListener
+  void on(HoldReleased released) {
+    if (queued(released.eventId())) {
+      inventory
+          .find(released.holdId())
+          .ifPresent(hold -> done(released.eventId(), hold.customerId()));
+    }
+  }
+
+  private boolean queued(EventId event) {
+    return policies.of(event).map(QueuePolicy::enabled).orElse(false);
+  }
+
+  private void done(EventId event, AccountId customer) {
+    if (!queued(event)) {
+      return;
+    }
+    try {
+      room.leave(event, customer);
+    } catch (RuntimeException e) {
+      log.warn("could not free the shopper slot of {} on {}: {}", customer, event, e.getMessage());
+    }
+  }
+}
