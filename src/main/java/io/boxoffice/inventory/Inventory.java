@@ -15,6 +15,9 @@ public interface Inventory {
   /** Availability of a published event; empty when the event has no inventory (a draft). */
   Optional<Availability> availability(EventId event);
 
+  /** Seats and places available, held and sold (for the organizer's dashboard). */
+  StockCounts counts(EventId event);
+
   /**
    * Holds all the requested seats or places, or none.
    *

@@ -58,6 +58,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**")
                     .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/events/*/sales")
+                    .hasRole(Role.ORGANIZER.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/events/*/queue/draw")
                     .permitAll()
                     .requestMatchers("/api/v1/events/*/queue", "/api/v1/events/*/queue/**")
@@ -119,7 +121,7 @@ class SecurityConfiguration {
     // The storefront is public; only the account, box-office and scanner areas need a login.
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/me/**", "/checkout/**")
+                auth.requestMatchers("/me/**", "/checkout/**", "/events/*/queue")
                     .authenticated()
                     .requestMatchers("/box-office/**")
                     .hasRole(Role.ORGANIZER.name())

@@ -71,6 +71,12 @@ class HoldService implements Inventory {
   }
 
   @Override
+  @Transactional(readOnly = true)
+  public io.boxoffice.inventory.StockCounts counts(EventId event) {
+    return inventory.counts(event);
+  }
+
+  @Override
   @Transactional
   public Hold hold(AccountId customer, EventId event, HoldRequest request) {
     var terms = saleTerms(event);

@@ -4,6 +4,7 @@ import io.boxoffice.catalog.EventId;
 import io.boxoffice.catalog.InventoryPlan;
 import io.boxoffice.catalog.StockLevels.Stock;
 import io.boxoffice.inventory.Availability;
+import io.boxoffice.inventory.StockCounts;
 import io.boxoffice.shared.jdbc.Unnest;
 import java.util.Collection;
 import java.util.HashMap;
@@ -113,6 +114,26 @@ class InventoryRepository {
   private record SeatCounts(int total, int available, long version) {}
 
   private record AreaRow(Availability.Area area, long version) {}
+
+  StockCounts counts(EventId event) {
+    return jdbc.sql(
+            """
+            select coalesce(sum(available), 0) as available, coalesce(sum(held), 0) as held,
+                   coalesce(sum(sold), 0) as sold
+            from (select count(*) filter (where status = 'AVAILABLE') as available,
+                         count(*) filter (where status = 'HELD') as held,
+                         count(*) filter (where status = 'SOLD') as sold
+                  from event_seat where event_id = :event
+                  union all
+                  select capacity - held - sold, held, sold from ga_inventory
+                  where event_id = :event) as stock
+            """)
+        .param("event", event.value())
+        .query(
+            (rs, n) ->
+                new StockCounts(rs.getInt("available"), rs.getInt("held"), rs.getInt("sold")))
+        .single();
+  }
 
   Optional<Availability> availability(EventId event) {
     var seats =

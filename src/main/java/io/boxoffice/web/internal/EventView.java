@@ -37,21 +37,26 @@ record EventView(
     List<Tier> tiers,
     SeatMapView seatMap,
     String seatsLeft,
-    List<Area> areas) {
+    List<Area> areas,
+    boolean sellsNow,
+    boolean waitingRoom,
+    int maxTickets,
+    String currency,
+    String tierCentsJson) {
 
   /**
    * A legend entry.
    *
    * @param css the colour class its seats carry ({@code t0} for the best tier)
    */
-  record Tier(String css, String name, String price) {}
+  record Tier(String id, String css, String name, String price, long cents) {}
 
   /**
    * A general-admission area.
    *
    * @param placesLeft "350 places left", "Sold out", or "Not on sale yet" without inventory
    */
-  record Area(String name, String tier, String placesLeft) {}
+  record Area(String sectionId, String name, String tier, String placesLeft, int remaining) {}
 
   private static final Comparator<PriceTier> BY_RANK = Comparator.comparingInt(PriceTier::rank);
 
@@ -69,7 +74,13 @@ record EventView(
       var price = formats.money(tier.price());
       tierCss.put(tier.id(), SeatMapView.tierCss(tier));
       tierText.put(tier.id(), tier.name() + " " + price);
-      legend.add(new Tier(SeatMapView.tierCss(tier), tier.name(), price));
+      legend.add(
+          new Tier(
+              tier.id().toString(),
+              SeatMapView.tierCss(tier),
+              tier.name(),
+              price,
+              tier.price().amount()));
     }
     var unavailable =
         new HashSet<>(availability.map(Availability::unavailableSeats).orElse(List.of()));
@@ -99,7 +110,17 @@ record EventView(
         List.copyOf(legend),
         seatMap,
         seatsLeft,
-        areas(map, availability, tierText, formats));
+        areas(map, availability, tierText, formats),
+        availability.isPresent()
+            && event.lifecycle() == io.boxoffice.catalog.EventStatus.Lifecycle.PUBLISHED
+            && !now.isBefore(event.onSaleAt())
+            && now.isBefore(event.offSaleAt()),
+        event.queue().enabled(),
+        event.maxTicketsPerCustomer(),
+        event.priceTiers().isEmpty() ? "EUR" : event.priceTiers().getFirst().price().currency(),
+        legend.stream()
+            .map(t -> "\"" + t.css() + "\":" + t.cents())
+            .collect(java.util.stream.Collectors.joining(",", "{", "}")));
   }
 
   private static List<Area> areas(
@@ -115,7 +136,11 @@ record EventView(
         .map(
             s ->
                 new Area(
-                    s.name(), tierText.get(s.tierId()), placesLeft(remaining.get(s.id()), formats)))
+                    s.id().toString(),
+                    s.name(),
+                    tierText.get(s.tierId()),
+                    placesLeft(remaining.get(s.id()), formats),
+                    remaining.getOrDefault(s.id(), 0)))
         .toList();
   }
 

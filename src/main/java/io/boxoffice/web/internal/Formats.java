@@ -21,12 +21,19 @@ class Formats {
 
   private final DateTimeFormatter dateTime;
   private final DateTimeFormatter date;
+  private final java.time.ZoneId zone;
 
   Formats(WebProperties properties) {
+    this.zone = properties.timeZone();
     this.dateTime =
         DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", LOCALE)
             .withZone(properties.timeZone());
     this.date = DateTimeFormatter.ofPattern("d MMM yyyy", LOCALE).withZone(properties.timeZone());
+  }
+
+  /** The zone the site shows times in; a day a visitor picks starts at midnight there. */
+  java.time.ZoneId zone() {
+    return zone;
   }
 
   /** Minor units in the currency's own precision: 2900 EUR → "€29.00", 2900 JPY → "¥2,900". */

@@ -15,7 +15,13 @@ import java.util.Map;
  * @param city the city filtered on, or null
  * @param totalEvents matches in all, which may exceed the cards shown
  */
-record HomeView(String q, String city, List<Card> events, long totalEvents) {
+record HomeView(
+    String q,
+    String city,
+    java.time.LocalDate from,
+    java.time.LocalDate to,
+    List<Card> events,
+    long totalEvents) {
 
   /**
    * One event as the listing shows it; every field is display text.
@@ -35,6 +41,8 @@ record HomeView(String q, String city, List<Card> events, long totalEvents) {
   static HomeView of(
       String q,
       String city,
+      java.time.LocalDate from,
+      java.time.LocalDate to,
       EventPage page,
       Map<EventId, Stock> stock,
       Instant now,
@@ -43,7 +51,7 @@ record HomeView(String q, String city, List<Card> events, long totalEvents) {
         page.items().stream()
             .map(e -> card(e, stock.getOrDefault(e.id(), Stock.NONE), now, formats))
             .toList();
-    return new HomeView(q, city, cards, page.totalItems());
+    return new HomeView(q, city, from, to, cards, page.totalItems());
   }
 
   private static Card card(EventSummary event, Stock stock, Instant now, Formats formats) {

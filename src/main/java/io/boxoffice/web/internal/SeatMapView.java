@@ -71,7 +71,7 @@ record SeatMapView(String viewBox, String fontSize, List<Label> labels, List<Sea
     if (seats.isEmpty()) {
       return Optional.empty();
     }
-    double size = Math.max(1.5, Math.min(box.width(), box.height()) / 25);
+    double size = Math.max(0.8, Math.min(box.width(), box.height()) / 25);
     return Optional.of(new SeatMapView(box.viewBox(), number(size), labels, seats));
   }
 

@@ -8,6 +8,8 @@ import io.boxoffice.identity.CurrentAccount;
 import io.boxoffice.inventory.Inventory;
 import io.boxoffice.shared.NotFound;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,13 +50,18 @@ class StorefrontController {
   String home(
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String city,
+      @RequestParam(required = false) LocalDate from,
+      @RequestParam(required = false) LocalDate to,
       Model model) {
     var now = clock.instant();
     var text = blankToNull(q);
     var place = blankToNull(city);
-    var page = catalog.search(new EventQuery(text, now, null, place, 0, PAGE_SIZE));
+    // past events are never listed; "to" includes the whole day
+    var start = from == null ? now : max(now, from.atStartOfDay(formats.zone()).toInstant());
+    var end = to == null ? null : to.plusDays(1).atStartOfDay(formats.zone()).toInstant();
+    var page = catalog.search(new EventQuery(text, start, end, place, 0, PAGE_SIZE));
     var levels = stock.of(page.items().stream().map(e -> e.id()).toList());
-    model.addAttribute("page", HomeView.of(text, place, page, levels, now, formats));
+    model.addAttribute("page", HomeView.of(text, place, from, to, page, levels, now, formats));
     return "home";
   }
 
@@ -85,6 +92,10 @@ class StorefrontController {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static String blankToNull(String value) {

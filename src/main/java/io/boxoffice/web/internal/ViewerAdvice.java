@@ -2,6 +2,7 @@ package io.boxoffice.web.internal;
 
 import io.boxoffice.identity.Account;
 import io.boxoffice.identity.Accounts;
+import io.boxoffice.identity.ApiTokens;
 import io.boxoffice.identity.CurrentAccount;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,9 +18,20 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ViewerAdvice {
 
   private final Accounts accounts;
+  private final ApiTokens tokens;
 
-  ViewerAdvice(Accounts accounts) {
+  ViewerAdvice(Accounts accounts, ApiTokens tokens) {
     this.accounts = accounts;
+    this.tokens = tokens;
+  }
+
+  /**
+   * A bearer token for the page's scripts, which call the API as the signed-in account (holds,
+   * orders, the waiting room); none for visitors who are not signed in.
+   */
+  @ModelAttribute("apiToken")
+  String apiToken(Authentication authentication) {
+    return CurrentAccount.of(authentication).map(tokens::issue).orElse(null);
   }
 
   @ModelAttribute("viewerName")

@@ -1,0 +1,226 @@
+package io.boxoffice.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.boxoffice.test.TestCatalog.seated;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.boxoffice.test.Browsers;
+import io.boxoffice.test.IntegrationTest;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Buying in a real browser (Debian's Chromium): find, pick, hold, pay, see the tickets, scan. */
+class StorefrontBrowserTest extends IntegrationTest {
+
+  private static Browsers browsers;
+
+  @BeforeAll
+  static void launch() {
+    browsers = Browsers.launch();
+  }
+
+  @AfterAll
+  static void close() {
+    browsers.close();
+  }
+
+  private String eventOnSale(String title) {
+    return catalog.onSale(
+        accounts.organizer().token(), title, "Oslo", List.of(seated("Stalls", 1, 6)));
+  }
+
+  private static String seat(String id) {
+    return "[data-seat-id=\"" + id + "\"]";
+  }
+
+  private Page holdSeats(Page page, String eventId, int... seats) {
+    page.navigate("/events/" + eventId);
+    var ids = catalog.seatIds(jdbc, eventId);
+    for (int s : seats) {
+      page.locator(seat(ids.get(s).toString())).click();
+    }
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Hold these seats"))
+        .click();
+    page.waitForURL(Pattern.compile(".*/checkout/.*"));
+    return page;
+  }
+
+  @Test
+  void aCustomerFindsAnEventPicksTwoSeatsPaysAndSeesTheTicketsWhileAnotherSeesThemGo() {
+    var eventId = eventOnSale("Carmen");
+    var ids = catalog.seatIds(jdbc, eventId);
+    var fan = Browsers.signIn(browsers.context(port), accounts.customer().email());
+    var other = Browsers.signIn(browsers.context(port), accounts.customer().email());
+    other.navigate("/events/" + eventId);
+    assertThat(other.locator(seat(ids.get(1).toString())))
+        .not()
+        .hasClass(Pattern.compile(".*unavailable.*"));
+
+    fan.navigate("/");
+    Browsers.screenshot(fan, "home");
+    fan.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Carmen")).first().click();
+    fan.locator(seat(ids.get(1).toString())).click();
+    fan.locator(seat(ids.get(2).toString())).click();
+    assertThat(fan.locator("#selection li")).hasCount(2);
+    assertThat(fan.locator("#selection-total")).hasText("€100.00"); // two seats at €50.00
+    Browsers.assertEveryControlIsLabelled(fan);
+    Browsers.screenshot(fan, "seat-map");
+    fan.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Hold these seats")).click();
+    fan.waitForURL(Pattern.compile(".*/checkout/.*"));
+
+    // the other visitor sees both seats go, without reloading
+    assertThat(other.locator(seat(ids.get(1).toString())))
+        .hasClass(Pattern.compile(".*unavailable.*"));
+    assertThat(other.locator(seat(ids.get(2).toString())))
+        .hasClass(Pattern.compile(".*unavailable.*"));
+
+    assertThat(fan.locator("#hold-lines li")).hasCount(2);
+    assertThat(fan.locator("#countdown")).hasText(Pattern.compile("(10:00|9:5\\d)"));
+    Browsers.assertEveryControlIsLabelled(fan);
+    Browsers.screenshot(fan, "checkout");
+    fan.getByLabel("Payment card").selectOption("tok_ok");
+    fan.locator("#pay").click();
+
+    assertThat(fan.locator("#tickets li")).hasCount(2);
+    assertThat(fan.locator("#tickets li").first()).containsText("Stalls, row A, seat");
+    var qr = fan.locator("#tickets img").first();
+    assertThat(qr).isVisible();
+    assertThat((Boolean) qr.evaluate("img => img.complete && img.naturalWidth > 0")).isTrue();
+    Browsers.screenshot(fan, "tickets");
+
+    fan.navigate("/me/tickets");
+    assertThat(fan.locator("#tickets li")).hasCount(2);
+    Browsers.assertEveryControlIsLabelled(fan);
+  }
+
+  @Test
+  void theSeatListWorksWithTheKeyboardAlone() {
+    var eventId = eventOnSale("Otello");
+    var ids = catalog.seatIds(jdbc, eventId);
+    var fan = Browsers.signIn(browsers.context(port), accounts.customer().email());
+    fan.navigate("/events/" + eventId);
+    fan.locator("details.seat-list summary").focus();
+    fan.keyboard().press("Enter");
+    fan.locator("#pick-" + ids.get(4)).focus();
+    fan.keyboard().press("Space");
+    assertThat(fan.locator("#selection li")).hasCount(1);
+    assertThat(fan.locator("#selection li")).containsText("Stalls, row A, seat 5");
+    assertThat(fan.locator(seat(ids.get(4).toString()))).hasClass(Pattern.compile(".*selected.*"));
+    fan.locator("#hold-seats").focus();
+    fan.keyboard().press("Enter");
+    fan.waitForURL(Pattern.compile(".*/checkout/.*"));
+    assertThat(fan.locator("#hold-lines")).containsText("Stalls, row A, seat 5");
+  }
+
+  @Test
+  void bestAvailableHoldsAdjacentSeats() {
+    var eventId = eventOnSale("Rigoletto");
+    var fan = Browsers.signIn(browsers.context(port), accounts.customer().email());
+    fan.navigate("/events/" + eventId);
+    fan.getByLabel("Or the best available seats:").selectOption("3");
+    fan.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find seats")).click();
+    fan.waitForURL(Pattern.compile(".*/checkout/.*"));
+    assertThat(fan.locator("#hold-lines li")).hasCount(3);
+    assertThat(fan.locator("#hold-total")).hasText("€150.00");
+  }
+
+  @Test
+  void theHomePageSearchesByTextCityAndDate() {
+    eventOnSale("Carmen in Oslo");
+    var page = browsers.context(port).newPage();
+    page.navigate("/");
+    Browsers.assertEveryControlIsLabelled(page);
+    page.getByLabel("Search").fill("Carmen");
+    page.getByLabel("City").fill("Oslo");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Carmen in Oslo")))
+        .isVisible();
+    // the event is ten days away: a window that ends tomorrow does not contain it
+    page.getByLabel("To", new Page.GetByLabelOptions().setExact(true))
+        .fill(java.time.LocalDate.now().plusDays(1).toString());
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+    assertThat(page.getByText("No events match your search.")).isVisible();
+  }
+
+  @Test
+  void aDeclinedCardShowsTheErrorAndKeepsTheHold() {
+    var eventId = eventOnSale("Tosca");
+    var fan =
+        holdSeats(Browsers.signIn(browsers.context(port), accounts.customer().email()), eventId, 0);
+    fan.getByLabel("Payment card").selectOption("tok_declined");
+    fan.locator("#pay").click();
+    assertThat(fan.locator("#payment-error")).containsText("declined");
+    assertThat(fan.locator("#countdown")).isVisible();
+    assertThat(
+            jdbc.queryForObject(
+                "select status from hold where event_id = ?::uuid", String.class, eventId))
+        .isEqualTo("ACTIVE");
+
+    fan.getByLabel("Payment card").selectOption("tok_ok");
+    fan.locator("#pay").click();
+    assertThat(fan.locator("#tickets li")).hasCount(1);
+  }
+
+  @Test
+  void anExpiredHoldSaysSoAndOffersToStartOver() {
+    var eventId = eventOnSale("Aida");
+    var fan =
+        holdSeats(Browsers.signIn(browsers.context(port), accounts.customer().email()), eventId, 3);
+    jdbc.update(
+        "update hold set expires_at = now() - interval '1 second' where event_id = ?::uuid",
+        eventId);
+    fan.reload();
+    assertThat(fan.locator("#expired")).isVisible();
+    assertThat(fan.locator("#expired")).containsText("Your hold expired");
+    fan.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start over")).click();
+    fan.waitForURL(Pattern.compile(".*/events/" + eventId));
+  }
+
+  @Test
+  void aScannerAdmitsATicketOnceAndRefusesItTheSecondTime() {
+    var eventId = eventOnSale("Nabucco");
+    var buyer = accounts.customer();
+    var orderId = catalog.buy(jdbc, buyer.token(), eventId, 0, "tok_ok");
+    catalog.awaitOrder(buyer.token(), orderId, "CONFIRMED", "CAPTURING", "COMPLETED");
+    var barcode =
+        jdbc.queryForObject(
+            "select barcode from ticket where order_id = ?::uuid", String.class, orderId);
+
+    var scanner = Browsers.signIn(browsers.context(port), accounts.scanner().email());
+    scanner.navigate("/scanner");
+    Browsers.assertEveryControlIsLabelled(scanner);
+    scanner.getByLabel("Barcode (scan into this field, or paste it)").fill(barcode);
+    scanner.locator("#scan").click();
+    assertThat(scanner.locator("#scan-result")).hasClass(Pattern.compile(".*\\bok\\b.*"));
+    assertThat(scanner.locator("#scan-result")).containsText("ADMIT");
+    Browsers.screenshot(scanner, "scanner");
+
+    scanner.getByLabel("Barcode (scan into this field, or paste it)").fill(barcode);
+    scanner.locator("#scan").click();
+    assertThat(scanner.locator("#scan-result")).hasClass(Pattern.compile(".*\\bwarn\\b.*"));
+    assertThat(scanner.locator("#scan-result")).containsText("ALREADY USED");
+  }
+
+  @Test
+  void aVisitorCreatesAnAccountAndSignsIn() {
+    var page = browsers.context(port).newPage();
+    page.navigate("/register");
+    Browsers.assertEveryControlIsLabelled(page);
+    var email = "new-" + java.util.UUID.randomUUID() + "@test.boxoffice.io";
+    page.getByLabel("Your name").fill("Nina New");
+    page.getByLabel("E-mail").fill(email);
+    page.getByLabel("Password (at least 10 characters)").fill("correct horse battery");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    assertThat(page.locator("#registered-notice")).isVisible();
+    page.getByLabel("E-mail").fill(email);
+    page.getByLabel("Password").fill("correct horse battery");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    assertThat(page.getByText("Signed in as")).isVisible();
+    assertThat(page.getByText("Nina New")).isVisible();
+  }
+}
