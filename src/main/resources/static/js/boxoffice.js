@@ -244,6 +244,24 @@ document.addEventListener('alpine:init', () => {
     },
   }));
 
+  // My orders, with cancellation where the event allows it.
+  Alpine.data('myOrders', () => ({
+    orders: null,
+    message: '',
+    async init() { await this.load(); },
+    async load() {
+      const response = await Boxoffice.api('/api/v1/me/orders');
+      this.orders = response.json || [];
+    },
+    async cancel(order) {
+      if (!window.confirm('Cancel this order? You get your money back and the tickets become void.')) return;
+      const response = await Boxoffice.api(`/api/v1/orders/${order.orderId}/cancel`, { method: 'POST' });
+      this.message = response.ok ? 'Your order is cancelled; the refund is on its way.' : (response.json?.detail || 'This order cannot be cancelled.');
+      await this.load();
+    },
+    money(m) { return Boxoffice.money(m.amount, m.currency); },
+  }));
+
   // My tickets, with their QR codes and PDFs (fetched with the page's token).
   Alpine.data('myTickets', () => ({
     tickets: null,
@@ -353,8 +371,22 @@ document.addEventListener('alpine:init', () => {
 
   Alpine.data('salesDashboard', () => ({
     s: null,
+    orders: [],
+    error: '',
+    eventId: null,
+    async loadOrders() {
+      const response = await Boxoffice.api(`/api/v1/events/${this.eventId}/orders`);
+      if (response.ok) this.orders = response.json;
+    },
+    async refund(order) {
+      if (!window.confirm(`Refund ${this.money(order.total)}? The tickets become void and the seats go back on sale.`)) return;
+      const response = await Boxoffice.api(`/api/v1/orders/${order.orderId}/refund`, { method: 'POST' });
+      this.error = response.ok ? '' : (response.json?.detail || 'The refund did not go through.');
+      await this.loadOrders();
+    },
     init() {
       const eventId = this.$el.dataset.eventId;
+      this.eventId = eventId;
       // the charts stay out of Alpine's reactive state: Chart.js must not be wrapped in proxies
       const charts = {};
       charts.stock = new Chart(document.getElementById('stock-chart'), {
@@ -379,7 +411,8 @@ document.addEventListener('alpine:init', () => {
         charts.sales.update();
       };
       load();
-      setInterval(load, 2000);
+      this.loadOrders();
+      setInterval(() => { load(); this.loadOrders(); }, 2000);
     },
     money(m) { return Boxoffice.money(m.amount, m.currency); },
   }));

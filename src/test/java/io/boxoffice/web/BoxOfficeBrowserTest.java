@@ -4,27 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.boxoffice.test.BrowserTest;
 import io.boxoffice.test.Browsers;
-import io.boxoffice.test.IntegrationTest;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The organizer's box office in a real browser: venue, event, and the sale on the dashboard. */
-class BoxOfficeBrowserTest extends IntegrationTest {
-
-  private static Browsers browsers;
-
-  @BeforeAll
-  static void launch() {
-    browsers = Browsers.launch();
-  }
-
-  @AfterAll
-  static void close() {
-    browsers.close();
-  }
+/**
+ * The organizer's box office in a real browser: venue, event, the sale on the dashboard, refund.
+ */
+class BoxOfficeBrowserTest extends BrowserTest {
 
   @Test
   void anOrganizerCreatesAVenueAndAnEventAndSeesASaleOnTheDashboard() {
@@ -69,5 +57,14 @@ class BoxOfficeBrowserTest extends IntegrationTest {
     assertThat(organizer.locator("#revenue")).hasText("€30.00");
     assertThat(organizer.locator("#payment-success")).hasText("100 %");
     Browsers.screenshot(organizer, "dashboard");
+
+    organizer.onDialog(dialog -> dialog.accept());
+    organizer
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refund order of €30.00"))
+        .click();
+    assertThat(organizer.locator("#orders tbody tr")).containsText("REFUNDED");
+    assertThat(organizer.locator("#sold")).hasText("0");
+    assertThat(organizer.locator("#available")).hasText("60");
+    catalog.awaitOrder(buyer.token(), orderId, "REFUNDED");
   }
 }

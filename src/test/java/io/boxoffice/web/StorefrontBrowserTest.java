@@ -6,28 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.boxoffice.test.BrowserTest;
 import io.boxoffice.test.Browsers;
-import io.boxoffice.test.IntegrationTest;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Buying in a real browser (Debian's Chromium): find, pick, hold, pay, see the tickets, scan. */
-class StorefrontBrowserTest extends IntegrationTest {
-
-  private static Browsers browsers;
-
-  @BeforeAll
-  static void launch() {
-    browsers = Browsers.launch();
-  }
-
-  @AfterAll
-  static void close() {
-    browsers.close();
-  }
+class StorefrontBrowserTest extends BrowserTest {
 
   private String eventOnSale(String title) {
     return catalog.onSale(
@@ -145,6 +131,30 @@ class StorefrontBrowserTest extends IntegrationTest {
         .fill(java.time.LocalDate.now().plusDays(1).toString());
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
     assertThat(page.getByText("No events match your search.")).isVisible();
+  }
+
+  @Test
+  void aCustomerCancelsAnOrderFromMyOrdersWhereTheEventAllowsIt() {
+    var organizer = accounts.organizer().token();
+    var venue = catalog.venue(organizer, "Flexible hall", "Oslo", List.of(seated("Stalls", 1, 4)));
+    var body = catalog.eventBody(venue, "Flexible", catalog.inDays(10), 5000);
+    body.put("customerCancellationHours", 24);
+    var eventId = catalog.createEvent(organizer, body);
+    catalog.publish(organizer, eventId);
+    var buyer = accounts.customer();
+    var orderId = catalog.buy(jdbc, buyer.token(), eventId, 0, "tok_ok");
+    catalog.awaitOrder(buyer.token(), orderId, "COMPLETED");
+
+    var page = Browsers.signIn(browsers.context(port), buyer.email());
+    page.navigate("/me/orders");
+    assertThat(page.locator("#orders tbody tr")).hasCount(1);
+    assertThat(page.locator("#orders tbody tr")).containsText("COMPLETED");
+    page.onDialog(dialog -> dialog.accept());
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel order of €50.00"))
+        .click();
+    assertThat(page.getByText("Your order is cancelled")).isVisible();
+    assertThat(page.locator("#orders tbody tr")).containsText(Pattern.compile("REFUND"));
+    catalog.awaitOrder(buyer.token(), orderId, "REFUNDED");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.boxoffice.checkout.internal;
 
 import io.boxoffice.catalog.Catalog;
+import io.boxoffice.catalog.EventId;
 import io.boxoffice.checkout.IssuedTickets;
 import io.boxoffice.checkout.Order;
 import io.boxoffice.checkout.OrderId;
@@ -117,6 +118,18 @@ class OrderController {
   @Operation(summary = "Your orders, newest first")
   List<OrderView> mine(Authentication caller) {
     return orders.ofCustomer(CurrentAccount.require(caller), 100).stream().map(this::view).toList();
+  }
+
+  @GetMapping("/api/v1/events/{eventId}/orders")
+  @Operation(summary = "Organizer: the latest 200 orders of one of your events, newest first")
+  List<OrderView> ofEvent(@PathVariable UUID eventId, Authentication caller) {
+    var organizer = CurrentAccount.require(caller);
+    var event =
+        catalog
+            .event(new EventId(eventId))
+            .filter(e -> e.ownerId().equals(organizer))
+            .orElseThrow(() -> new NotFound("Event", eventId));
+    return orders.ofEvent(event.id(), 200).stream().map(this::view).toList();
   }
 
   @PostMapping("/api/v1/orders/{orderId}/refund")

@@ -198,6 +198,16 @@ class OrderRepository {
         .list();
   }
 
+  List<Order> ofEvent(EventId event, int limit) {
+    return jdbc.sql(
+            "select * from customer_order where event_id = :event"
+                + " order by created_at desc limit :limit")
+        .param("event", event.value())
+        .param("limit", limit)
+        .query(OrderRepository::map)
+        .list();
+  }
+
   private static Order map(ResultSet rs, int row) throws SQLException {
     return new Order(
         new OrderId(rs.getObject("id", UUID.class)),

@@ -58,7 +58,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**")
                     .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/api/v1/events/*/sales")
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/v1/events/*/sales", "/api/v1/events/*/orders")
                     .hasRole(Role.ORGANIZER.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/events/*/queue/draw")
                     .permitAll()

@@ -99,6 +99,11 @@ class BuyingPages {
     return "tickets";
   }
 
+  @GetMapping("/me/orders")
+  String orders() {
+    return "orders";
+  }
+
   @GetMapping("/scanner")
   String scanner() {
     return "scanner";

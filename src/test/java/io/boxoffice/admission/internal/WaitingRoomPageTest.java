@@ -5,35 +5,21 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.boxoffice.catalog.NewEvent;
+import io.boxoffice.test.BrowserTest;
 import io.boxoffice.test.Browsers;
-import io.boxoffice.test.IntegrationTest;
 import io.boxoffice.test.TestApplications;
 import java.time.Instant;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The waiting room page in a real browser: wait, get admitted, continue to the seats, hold. */
-class WaitingRoomPageTest extends IntegrationTest {
-
-  private static Browsers browsers;
+class WaitingRoomPageTest extends BrowserTest {
 
   @Autowired Admitter admitter;
   @Autowired QueuePolicies policies;
   @Autowired ConfigurableApplicationContext app;
-
-  @BeforeAll
-  static void launch() {
-    browsers = Browsers.launch();
-  }
-
-  @AfterAll
-  static void close() {
-    browsers.close();
-  }
 
   @Test
   void theWaitingRoomAdmitsAVisitorAndContinuesToTheEventPage() {
