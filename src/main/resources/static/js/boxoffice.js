@@ -238,6 +238,48 @@ document.addEventListener('alpine:init', () => {
       this.barcode = '';
       this.$nextTick(() => this.$refs.barcode.focus());
     },
+    camera: false,
+    // a photo or a camera frame: the server reads the QR code, then the ticket is checked in
+    async readAndScan(picture, quiet) {
+      const token = document.querySelector('meta[name="api-token"]')?.content;
+      const response = await fetch('/api/v1/barcodes/read', {
+        method: 'POST', body: picture, credentials: 'omit',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': picture.type || 'image/jpeg' },
+      });
+      if (response.ok) {
+        this.barcode = (await response.json()).barcode;
+        await this.scan();
+        return true;
+      }
+      if (!quiet) this.result = { result: 'NONE', reason: 'No readable QR code in the picture; try again' };
+      return false;
+    },
+    async photo(event) {
+      const file = event.target.files[0];
+      if (file) await this.readAndScan(file, false);
+      event.target.value = '';
+    },
+    async startCamera() {
+      const video = this.$refs.video;
+      video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+      await video.play();
+      this.camera = true;
+      const canvas = document.createElement('canvas');
+      const look = async () => {
+        if (!this.camera) return;
+        canvas.width = video.videoWidth;
+        canvas.height = video.videoHeight;
+        canvas.getContext('2d').drawImage(video, 0, 0);
+        const frame = await new Promise((done) => canvas.toBlob(done, 'image/jpeg', 0.8));
+        const found = frame && await this.readAndScan(frame, true);
+        setTimeout(look, found ? 2500 : 700); // after a ticket, give the next person a moment
+      };
+      look();
+    },
+    stopCamera() {
+      this.camera = false;
+      this.$refs.video.srcObject?.getTracks().forEach((t) => t.stop());
+    },
     get tone() {
       if (!this.result) return '';
       return { ADMITTED: 'ok', ALREADY_USED: 'warn' }[this.result.result] || 'bad';

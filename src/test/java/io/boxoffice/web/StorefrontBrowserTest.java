@@ -214,6 +214,39 @@ class StorefrontBrowserTest extends BrowserTest {
     scanner.locator("#scan").click();
     assertThat(scanner.locator("#scan-result")).hasClass(Pattern.compile(".*\\bwarn\\b.*"));
     assertThat(scanner.locator("#scan-result")).containsText("ALREADY USED");
+
+    // a photo of a ticket (here: the second ticket's own QR code) is read and checked in
+    var second = catalog.buy(jdbc, buyer.token(), eventId, 1, "tok_ok");
+    catalog.awaitOrder(buyer.token(), second, "CONFIRMED", "CAPTURING", "COMPLETED");
+    var ticketId =
+        jdbc.queryForObject(
+            "select id::text from ticket where order_id = ?::uuid", String.class, second);
+    var png =
+        api.bytes(api.request("/api/v1/tickets/" + ticketId + "/qr.png", buyer.token()).GET())
+            .body();
+    scanner
+        .getByLabel("Or take a photo of the ticket")
+        .setInputFiles(
+            new com.microsoft.playwright.options.FilePayload("ticket.png", "image/png", png));
+    assertThat(scanner.locator("#scan-result")).hasClass(Pattern.compile(".*\\bok\\b.*"));
+    assertThat(scanner.locator("#scan-result")).containsText("ADMIT");
+    scanner
+        .getByLabel("Or take a photo of the ticket")
+        .setInputFiles(
+            new com.microsoft.playwright.options.FilePayload("blank.png", "image/png", blankPng()));
+    assertThat(scanner.locator("#scan-result")).containsText("No readable QR code");
+  }
+
+  private static byte[] blankPng() {
+    try (var out = new java.io.ByteArrayOutputStream()) {
+      javax.imageio.ImageIO.write(
+          new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB),
+          "png",
+          out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -79,7 +79,7 @@ class SecurityConfiguration {
                     .hasRole(Role.ORGANIZER.name())
                     .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/refund")
                     .hasRole(Role.ORGANIZER.name())
-                    .requestMatchers(HttpMethod.POST, "/api/v1/check-ins")
+                    .requestMatchers(HttpMethod.POST, "/api/v1/check-ins", "/api/v1/barcodes/read")
                     .hasRole(Role.SCANNER.name())
                     .anyRequest()
                     .authenticated())
