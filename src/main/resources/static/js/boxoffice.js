@@ -51,6 +51,7 @@ document.addEventListener('alpine:init', () => {
     busy: false,
     bestQuantity: 2,
     bestTier: '',
+    sectionSeats: '',
     zoom: 1,
     gaQuantity: {},
     needsAdmission: false,
@@ -80,7 +81,22 @@ document.addEventListener('alpine:init', () => {
         this.message = 'A seat you picked was just taken by someone else.';
       }
     },
+    // drag to pan a zoomed map; a drag is not a click on the seat it ends on
+    pan: null,
+    dragged: false,
+    panStart(e) {
+      this.dragged = false;
+      if (this.zoom > 1) this.pan = { x: e.clientX, y: e.clientY, left: e.currentTarget.scrollLeft, top: e.currentTarget.scrollTop };
+    },
+    panMove(e) {
+      if (!this.pan || !e.buttons) return;
+      const dx = e.clientX - this.pan.x; const dy = e.clientY - this.pan.y;
+      if (Math.abs(dx) + Math.abs(dy) > 5) this.dragged = true;
+      e.currentTarget.scrollLeft = this.pan.left - dx;
+      e.currentTarget.scrollTop = this.pan.top - dy;
+    },
     toggle(event) {
+      if (this.dragged) { this.dragged = false; return; }
       const el = event.target.closest('[data-seat-id]');
       if (!el || el.classList.contains('unavailable')) return;
       this.toggleId(el.dataset.seatId);
@@ -96,6 +112,15 @@ document.addEventListener('alpine:init', () => {
       el.classList.toggle('selected', this.selected.some((s) => s.id === id));
       const box = document.getElementById(`pick-${id}`);
       if (box) box.checked = this.selected.some((s) => s.id === id);
+    },
+    async loadSection(sectionId) {
+      if (!sectionId) { this.sectionSeats = ''; return; }
+      const response = await fetch(`/events/${eventId}/sections/${sectionId}/seats`);
+      this.sectionSeats = await response.text();
+      this.$nextTick(() => this.selected.forEach((s) => {
+        const box = document.getElementById(`pick-${s.id}`);
+        if (box) box.checked = true;
+      }));
     },
     get total() { return Boxoffice.money(this.selected.reduce((sum, s) => sum + s.cents, 0), currency); },
     holdSeats() { return this.hold({ seats: this.selected.map((s) => s.id) }); },

@@ -104,10 +104,49 @@ class StorefrontBrowserTest extends BrowserTest {
   }
 
   @Test
-  void bestAvailableHoldsAdjacentSeats() {
+  void aLargeVenueListsItsSeatsOneSectionAtATime() {
+    var eventId =
+        catalog.onSale(
+            accounts.organizer().token(),
+            "Arena",
+            "Oslo",
+            List.of(seated("North", 50, 41), seated("South", 2, 10)));
+    var ids = catalog.seatIds(jdbc, eventId); // North's 2,050 seats, then South's 20
+    var fan = Browsers.signIn(browsers.context(port), accounts.customer().email());
+    fan.navigate("/events/" + eventId);
+    fan.locator("details.seat-list summary").focus();
+    fan.keyboard().press("Enter");
+    fan.getByLabel("Section")
+        .selectOption(
+            new com.microsoft.playwright.options.SelectOption().setLabel("South (20 seats)"));
+    assertThat(fan.locator("#section-seats input[type=checkbox]")).hasCount(20);
+    Browsers.assertEveryControlIsLabelled(fan);
+    fan.locator("#pick-" + ids.get(2050)).focus();
+    fan.keyboard().press("Space");
+    assertThat(fan.locator("#selection li")).containsText("South, row A, seat 1");
+  }
+
+  @Test
+  void theMapZoomsAndPansAndBestAvailableHoldsAdjacentSeats() {
     var eventId = eventOnSale("Rigoletto");
     var fan = Browsers.signIn(browsers.context(port), accounts.customer().email());
     fan.navigate("/events/" + eventId);
+    // zoomed in, the map is wider than its frame, and dragging pans it without picking a seat
+    fan.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoom in")).click();
+    var frame = fan.locator(".seatmap-frame");
+    assertThat((Boolean) frame.evaluate("f => f.scrollWidth > f.clientWidth")).isTrue();
+    var box = frame.boundingBox();
+    fan.mouse()
+        .move(box.x + box.width / 2, box.y + 40); // the zoomed frame is taller than the window
+    fan.mouse().down();
+    fan.mouse()
+        .move(
+            box.x + box.width / 2 - 200,
+            box.y + 40,
+            new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
+    fan.mouse().up();
+    assertThat(((Number) frame.evaluate("f => f.scrollLeft")).intValue()).isGreaterThan(0);
+    assertThat(fan.locator("#selection li")).hasCount(0);
     fan.getByLabel("Or the best available seats:").selectOption("3");
     fan.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find seats")).click();
     fan.waitForURL(Pattern.compile(".*/checkout/.*"));

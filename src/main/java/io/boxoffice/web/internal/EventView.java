@@ -42,7 +42,11 @@ record EventView(
     boolean waitingRoom,
     int maxTickets,
     String currency,
-    String tierCentsJson) {
+    String tierCentsJson,
+    List<SeatedSection> seatedSections) {
+
+  /** A seated section for the list view's section picker (large venues list one at a time). */
+  record SeatedSection(String id, String name, int seats) {}
 
   /**
    * A legend entry.
@@ -120,7 +124,16 @@ record EventView(
         event.priceTiers().isEmpty() ? "EUR" : event.priceTiers().getFirst().price().currency(),
         legend.stream()
             .map(t -> "\"" + t.css() + "\":" + t.cents())
-            .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+            .collect(java.util.stream.Collectors.joining(",", "{", "}")),
+        map.sections().stream()
+            .filter(section -> section.kind() == SectionKind.SEATED)
+            .map(
+                section ->
+                    new SeatedSection(
+                        section.id().toString(),
+                        section.name(),
+                        section.rows().stream().mapToInt(r -> r.seats().size()).sum()))
+            .toList());
   }
 
   private static List<Area> areas(

@@ -3,6 +3,7 @@ package io.boxoffice.web.internal;
 import io.boxoffice.catalog.Catalog;
 import io.boxoffice.catalog.EventId;
 import io.boxoffice.catalog.EventQuery;
+import io.boxoffice.catalog.SeatMap;
 import io.boxoffice.catalog.StockLevels;
 import io.boxoffice.identity.CurrentAccount;
 import io.boxoffice.inventory.Inventory;
@@ -84,6 +85,35 @@ class StorefrontController {
         EventView.of(event, map, inventory.availability(eventId), level, clock.instant(), formats);
     model.addAttribute("page", view);
     return "event";
+  }
+
+  /** The list view of one section's seats, for venues too large to list at once. */
+  @GetMapping("/events/{id}/sections/{section}/seats")
+  String sectionSeats(
+      @PathVariable String id,
+      @PathVariable UUID section,
+      Authentication authentication,
+      Model model) {
+    var eventId = parse(id).orElseThrow(() -> new NotFound("Event", id));
+    var event =
+        catalog
+            .event(eventId)
+            .filter(e -> e.visibleTo(CurrentAccount.of(authentication)))
+            .orElseThrow(() -> new NotFound("Event", id));
+    var map = catalog.seatMap(eventId).orElseThrow(() -> new NotFound("Event", id));
+    var one =
+        new SeatMap(
+            map.eventId(),
+            map.version(),
+            map.sections().stream().filter(s -> s.id().equals(section)).toList());
+    if (one.sections().isEmpty()) {
+      throw new NotFound("Section", section);
+    }
+    var level = stock.of(List.of(eventId)).getOrDefault(eventId, StockLevels.Stock.NONE);
+    model.addAttribute(
+        "page",
+        EventView.of(event, one, inventory.availability(eventId), level, clock.instant(), formats));
+    return "event :: seat-list";
   }
 
   private static Optional<EventId> parse(String id) {
