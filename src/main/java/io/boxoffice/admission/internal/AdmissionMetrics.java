@@ -58,9 +58,13 @@ class AdmissionMetrics {
         .toList();
   }
 
-  /** The event's sale ended: its gauges go away. */
-  void forget(EventId event) {
-    if (levels.remove(event.value().toString()) != null) {
+  /** Only these events are admitting now: the gauges of the others (their sale ended) go away. */
+  void retain(java.util.Set<EventId> admitting) {
+    var keep =
+        admitting.stream()
+            .map(e -> e.value().toString())
+            .collect(java.util.stream.Collectors.toSet());
+    if (levels.keySet().retainAll(keep)) {
       queueLength.register(rows(0), true);
       activeShoppers.register(rows(1), true);
     }

@@ -64,12 +64,18 @@ class Admitter {
         return;
       }
       var now = clock.instant();
+      var admitting = new java.util.HashSet<EventId>();
       for (var event : catalog.onSale(now)) {
         policies
             .current(event)
             .filter(policy -> policy.admittingAt(now))
-            .ifPresent(policy -> admit(policy, now));
+            .ifPresent(
+                policy -> {
+                  admitting.add(event);
+                  admit(policy, now);
+                });
       }
+      metrics.retain(admitting);
     } catch (DataAccessException e) {
       log.warn("admission paused: {}", e.getMessage()); // Redis or the database is away
     }
