@@ -17,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AdmitterLease {
 
-  static final String KEY = "boxoffice:admission:admitter";
-
   private static final RedisScript<Long> HOLD =
       RedisScript.of(
           """
@@ -40,11 +38,19 @@ class AdmitterLease {
           Long.class);
 
   private final StringRedisTemplate redis;
+  private final String key;
   private final Duration ttl;
   private final String instance = UUID.randomUUID().toString();
 
-  AdmitterLease(StringRedisTemplate redis, @Value("${boxoffice.admission.lease:5s}") Duration ttl) {
+  /**
+   * @param key one per deployment: two deployments sharing a Redis must not share the admitter
+   */
+  AdmitterLease(
+      StringRedisTemplate redis,
+      @Value("${boxoffice.admission.lease-key:boxoffice:admission:admitter}") String key,
+      @Value("${boxoffice.admission.lease:5s}") Duration ttl) {
     this.redis = redis;
+    this.key = key;
     this.ttl = ttl;
   }
 
@@ -55,13 +61,13 @@ class AdmitterLease {
   /** Takes or keeps the lease; true while this instance is the admitter. */
   boolean hold() {
     return Long.valueOf(1)
-        .equals(redis.execute(HOLD, List.of(KEY), instance, Long.toString(ttl.toMillis())));
+        .equals(redis.execute(HOLD, List.of(key), instance, Long.toString(ttl.toMillis())));
   }
 
   @PreDestroy
   void release() {
     try {
-      redis.execute(RELEASE, List.of(KEY), instance);
+      redis.execute(RELEASE, List.of(key), instance);
     } catch (RuntimeException e) {
       // Redis is gone: the lease expires by itself
     }
