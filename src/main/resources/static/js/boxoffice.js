@@ -7,7 +7,24 @@ const Boxoffice = (() => {
   const token = () => document.querySelector('meta[name="api-token"]')?.content;
   const admissionKey = (eventId) => `boxoffice.admission.${eventId}`;
 
-  async function api(path, { method = 'GET', body, headers = {} } = {}) {
+  // The page's token lasts 15 minutes; a page open longer (a long wait in line) gets a new one
+  // from its session and tries again once.
+  async function renewToken() {
+    const response = await fetch('/me/api-token', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return false;
+    document.querySelector('meta[name="api-token"]').content = (await response.json()).token;
+    return true;
+  }
+
+  async function api(path, options = {}, retried = false) {
+    const response = await call(path, options);
+    if (response.status === 401 && token() && !retried && await renewToken()) {
+      return api(path, options, true);
+    }
+    return response;
+  }
+
+  async function call(path, { method = 'GET', body, headers = {} } = {}) {
     const h = { Accept: 'application/json, application/problem+json', ...headers };
     if (token()) h.Authorization = `Bearer ${token()}`;
     if (body !== undefined) h['Content-Type'] = 'application/json';

@@ -42,6 +42,7 @@ class BuyingPages {
   private final Inventory inventory;
   private final Catalog catalog;
   private final Accounts accounts;
+  private final io.boxoffice.identity.ApiTokens tokens;
   private final Formats formats;
   private final boolean testCards;
 
@@ -49,11 +50,13 @@ class BuyingPages {
       Inventory inventory,
       Catalog catalog,
       Accounts accounts,
+      io.boxoffice.identity.ApiTokens tokens,
       Formats formats,
       @Value("${boxoffice.payments.provider:simulated}") String provider) {
     this.inventory = inventory;
     this.catalog = catalog;
     this.accounts = accounts;
+    this.tokens = tokens;
     this.formats = formats;
     this.testCards = "simulated".equals(provider);
   }
@@ -92,6 +95,16 @@ class BuyingPages {
     model.addAttribute("startsAt", formats.dateTime(event.startsAt()));
     model.addAttribute("onSaleAt", formats.dateTime(event.onSaleAt()));
     return "queue";
+  }
+
+  /**
+   * A fresh API token for the page's scripts when theirs ran out (a long wait in the waiting room
+   * outlives the 15-minute token); the session is what proves who is asking.
+   */
+  @GetMapping(path = "/me/api-token", produces = "application/json")
+  @org.springframework.web.bind.annotation.ResponseBody
+  java.util.Map<String, String> apiToken(Authentication authentication) {
+    return java.util.Map.of("token", tokens.issue(CurrentAccount.require(authentication)));
   }
 
   @GetMapping("/me/tickets")

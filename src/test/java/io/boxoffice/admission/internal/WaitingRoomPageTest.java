@@ -42,6 +42,8 @@ class WaitingRoomPageTest extends BrowserTest {
     Browsers.assertEveryControlIsLabelled(fan);
     Browsers.screenshot(fan, "waiting-room");
 
+    // a long wait outlives the page's API token: the page gets a new one from its session
+    fan.evaluate("document.querySelector('meta[name=\"api-token\"]').content = 'expired.token.x'");
     var policy = policies.current(event).orElseThrow();
     var now = Instant.now();
     admitter.admit(policy, now);
