@@ -159,6 +159,48 @@ class ClaimConcurrencyTest extends IntegrationTest {
   }
 
   @Test
+  void generalAdmissionHoldsDecidedInOneBatchStayAllOrNothing() throws Exception {
+    var eventId = event(List.of(generalAdmission("Floor", 10)));
+    var event = new EventId(UUID.fromString(eventId));
+    var floor = gaSection(jdbc, eventId);
+    var fans = accounts.bulkCustomers(jdbc, 50);
+
+    var outcomes =
+        race(50, i -> attempt(fans.get(i), event, new HoldRequest.GeneralAdmission(floor, 3)));
+
+    // three holds of three fit in ten places; no hold is ever cut to the one place left
+    assertThat(outcomes).containsEntry(Outcome.HELD, 3).containsEntry(Outcome.REFUSED, 47);
+    assertThat(
+            jdbc.queryForMap(
+                "select held, sold from ga_inventory where event_id = ?::uuid", eventId))
+        .containsEntry("held", 9)
+        .containsEntry("sold", 0);
+    assertThat(
+            jdbc.queryForList(
+                "select quantity from hold where event_id = ?::uuid", Integer.class, eventId))
+        .containsExactly(3, 3, 3);
+    assertThat(attempt(fans.getFirst(), event, new HoldRequest.GeneralAdmission(floor, 1)))
+        .isEqualTo(Outcome.HELD);
+  }
+
+  @Test
+  void oneAccountFiringOneHundredGeneralAdmissionHoldsGetsAtMostItsLimit() throws Exception {
+    var eventId = event(List.of(generalAdmission("Floor", 1_000)));
+    jdbc.update("update event set max_tickets_per_customer = 8 where id = ?::uuid", eventId);
+    var event = new EventId(UUID.fromString(eventId));
+    var floor = gaSection(jdbc, eventId);
+    var fan = accounts.bulkCustomers(jdbc, 1).getFirst();
+
+    var outcomes = race(100, i -> attempt(fan, event, new HoldRequest.GeneralAdmission(floor, 2)));
+
+    assertThat(outcomes).containsEntry(Outcome.HELD, 4).containsEntry(Outcome.REFUSED, 96);
+    assertThat(
+            jdbc.queryForObject(
+                "select held from ga_inventory where event_id = ?::uuid", Integer.class, eventId))
+        .isEqualTo(8);
+  }
+
+  @Test
   void overlappingMultiSeatRequestsNeverDeadlockOrHoldPartially() throws Exception {
     var eventId = event(List.of(seated("Stalls", 2, 20)));
     var event = new EventId(UUID.fromString(eventId));

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -44,6 +45,10 @@ class AvailabilityStream implements MessageListener, SmartLifecycle {
         RedisConnectionFactory redis, AvailabilityStream stream) {
       var container = new RedisMessageListenerContainer();
       container.setConnectionFactory(redis);
+      // The default executor starts a platform thread per message: one per committed change.
+      var dispatch = new SimpleAsyncTaskExecutor("availability-");
+      dispatch.setVirtualThreads(true);
+      container.setTaskExecutor(dispatch);
       container.addMessageListener(stream, new PatternTopic(InventoryChanges.CHANNEL_PREFIX + "*"));
       return container;
     }

@@ -29,9 +29,19 @@ class GaClaims {
   }
 
   Optional<Area> find(EventId event, UUID section) {
+    return area(event, section, "");
+  }
+
+  /** The section's counters, its row locked until the transaction ends (group commit). */
+  Optional<Area> lock(EventId event, UUID section) {
+    return area(event, section, " for update");
+  }
+
+  private Optional<Area> area(EventId event, UUID section, String locking) {
     return jdbc.sql(
             "select tier_id, capacity, held, sold from ga_inventory"
-                + " where event_id = :event and section_id = :section")
+                + " where event_id = :event and section_id = :section"
+                + locking)
         .param("event", event.value())
         .param("section", section)
         .query(

@@ -117,20 +117,7 @@ class HoldClaims {
   private void claimPlaces(
       HoldId id, AccountId customer, SaleTerms terms, UUID section, int quantity) {
     var event = terms.eventId();
-    var area =
-        places
-            .find(event, section)
-            .orElseThrow(
-                () ->
-                    inventory.isSeatedSection(event, section)
-                        ? new Unprocessable(
-                            "not-general-admission",
-                            "Seated section",
-                            "Section " + section + " is seated: choose seats or best available")
-                        : new Unprocessable(
-                            "unknown-section",
-                            "Unknown section",
-                            "Section " + section + " is not a section of this event"));
+    var area = generalAdmissionArea(event, section);
     if (!places.claim(event, section, quantity)) {
       reclaimLapsed(event, section);
       if (!places.claim(event, section, quantity)) {
@@ -143,17 +130,39 @@ class HoldClaims {
     changes.placesChanged(event, section);
   }
 
-  /** Expired holds of the section give their places back now rather than at the next sweep. */
-  private void reclaimLapsed(EventId event, UUID section) {
+  /** The general-admission section of a request, or why the request can never succeed. */
+  GaClaims.Area generalAdmissionArea(EventId event, UUID section) {
+    return places.find(event, section).orElseThrow(() -> notGeneralAdmission(event, section));
+  }
+
+  /** Why a section that has no general-admission counter cannot be held by quantity. */
+  Unprocessable notGeneralAdmission(EventId event, UUID section) {
+    return inventory.isSeatedSection(event, section)
+        ? new Unprocessable(
+            "not-general-admission",
+            "Seated section",
+            "Section " + section + " is seated: choose seats or best available")
+        : new Unprocessable(
+            "unknown-section",
+            "Unknown section",
+            "Section " + section + " is not a section of this event");
+  }
+
+  /**
+   * Expired holds of the section give their places back now rather than at the next sweep; returns
+   * how many places came back.
+   */
+  int reclaimLapsed(EventId event, UUID section) {
     var reclaimed = places.expireLapsedHolds(event, section);
+    int quantity = reclaimed.stream().mapToInt(GaClaims.Reclaimed::quantity).sum();
     if (!reclaimed.isEmpty()) {
-      places.release(
-          event, section, reclaimed.stream().mapToInt(GaClaims.Reclaimed::quantity).sum());
+      places.release(event, section, quantity);
       for (var lapsed : reclaimed) {
         changes.unmirror(event, lapsed.holdId());
         publisher.publishEvent(new HoldExpired(lapsed.holdId(), event, lapsed.quantity()));
       }
     }
+    return quantity;
   }
 
   private void claimBestAvailable(
@@ -181,7 +190,7 @@ class HoldClaims {
     throw new HoldRejections.NoAdjacentSeats(request.quantity());
   }
 
-  private static Money price(SaleTerms terms, UUID tierId) {
+  static Money price(SaleTerms terms, UUID tierId) {
     return terms
         .tier(tierId)
         .map(PriceTier::price)

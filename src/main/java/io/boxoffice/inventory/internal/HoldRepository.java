@@ -11,9 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,12 +52,61 @@ class HoldRepository {
    * most its limit. Other customers are not affected. Taken before any seat lock.
    */
   void lockCustomer(EventId event, AccountId customer) {
-    long key =
-        event.value().getMostSignificantBits() * 31
-            ^ event.value().getLeastSignificantBits()
-            ^ customer.value().getMostSignificantBits() * 17
-            ^ customer.value().getLeastSignificantBits();
-    jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", key).query((rs, n) -> 1).single();
+    jdbc.sql("select pg_advisory_xact_lock(:key)")
+        .param("key", customerLockKey(event, customer))
+        .query((rs, n) -> 1)
+        .single();
+  }
+
+  /**
+   * {@link #lockCustomer} for several customers in one round trip, in key order so that two batches
+   * of the same event can never wait for each other in a cycle.
+   */
+  void lockCustomers(EventId event, Collection<AccountId> customers) {
+    var keys = customers.stream().map(c -> customerLockKey(event, c)).sorted().distinct().toList();
+    template.query(
+        connection -> {
+          var statement =
+              connection.prepareStatement(
+                  "select pg_advisory_xact_lock(k) from unnest(?::int8[]) as k order by k");
+          statement.setArray(1, connection.createArrayOf("int8", keys.toArray()));
+          return statement;
+        },
+        rs -> {});
+  }
+
+  private static long customerLockKey(EventId event, AccountId customer) {
+    return event.value().getMostSignificantBits() * 31
+        ^ event.value().getLeastSignificantBits()
+        ^ customer.value().getMostSignificantBits() * 17
+        ^ customer.value().getLeastSignificantBits();
+  }
+
+  /** {@link #ticketsOf} for several customers at once; a customer with none is absent. */
+  Map<AccountId, Integer> ticketsOf(EventId event, Collection<AccountId> customers) {
+    var tickets = new HashMap<AccountId, Integer>();
+    template.query(
+        connection -> {
+          var statement =
+              connection.prepareStatement(
+                  """
+                  select customer_id, sum(quantity) from hold
+                  where event_id = ? and customer_id = any(?::uuid[])
+                    and (status in ('CHECKING_OUT', 'CONFIRMED')
+                         or (status = 'ACTIVE' and expires_at > now()))
+                  group by customer_id
+                  """);
+          statement.setObject(1, event.value());
+          statement.setArray(
+              2,
+              connection.createArrayOf(
+                  "uuid", customers.stream().map(AccountId::value).distinct().toArray()));
+          return statement;
+        },
+        rs -> {
+          tickets.put(new AccountId(rs.getObject(1, UUID.class)), rs.getInt(2));
+        });
+    return tickets;
   }
 
   /** Tickets the customer holds (unexpired), is paying for, or has bought for this event. */
@@ -90,6 +143,42 @@ class HoldRepository {
         .param("currency", hold.total().currency())
         .param("ttl", hold.ttl().toMillis() / 1000.0)
         .update();
+  }
+
+  /** When an inserted hold expires, and when it was made, by the database clock. */
+  record Inserted(HoldId id, Instant expiresAt, Instant createdAt) {}
+
+  /** Inserts general-admission holds in one statement, each as {@link #insert} would. */
+  List<Inserted> insertAll(List<NewHold> newHolds) {
+    return Unnest.query(
+        template,
+        """
+        insert into hold (id, event_id, customer_id, status, kind, ga_section_id, quantity,
+                          amount, currency, expires_at)
+        select id, event, customer, 'ACTIVE', 'GENERAL_ADMISSION', section, quantity, amount,
+               currency, now() + make_interval(secs => ttl)
+        from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::int4[], ?::int8[], ?::text[],
+                    ?::float8[]) as h (id, event, customer, section, quantity, amount, currency, ttl)
+        returning id, expires_at, created_at
+        """,
+        (rs, n) ->
+            new Inserted(
+                new HoldId(rs.getObject("id", UUID.class)),
+                instant(rs, "expires_at"),
+                instant(rs, "created_at")),
+        column("uuid", newHolds, h -> h.id().value()),
+        column("uuid", newHolds, h -> h.event().value()),
+        column("uuid", newHolds, h -> h.customer().value()),
+        column("uuid", newHolds, NewHold::gaSection),
+        column("int4", newHolds, NewHold::quantity),
+        column("int8", newHolds, h -> h.total().amount()),
+        column("text", newHolds, h -> h.total().currency()),
+        column("float8", newHolds, h -> h.ttl().toMillis() / 1000.0));
+  }
+
+  private static Unnest.Column column(
+      String type, List<NewHold> rows, Function<NewHold, Object> value) {
+    return Unnest.column(type, rows.stream().map(value).toList());
   }
 
   void insertSeats(HoldId hold, EventId event, List<SeatLine> seats) {

@@ -1,9 +1,6 @@
 package io.boxoffice.inventory.internal;
 
-import io.boxoffice.catalog.Catalog;
 import io.boxoffice.catalog.EventId;
-import io.boxoffice.catalog.EventStatus;
-import io.boxoffice.catalog.SaleTerms;
 import io.boxoffice.identity.AccountId;
 import io.boxoffice.inventory.Availability;
 import io.boxoffice.inventory.Hold;
@@ -23,17 +20,20 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Holds from request to release, confirmation or refund. Each public method is one transaction.
- * Lock order, everywhere: the customer's advisory lock, then seat rows in seat-id order (never
- * waiting: {@code SKIP LOCKED}), then the hold row, then general-admission counters.
+ * Holds from request to release, confirmation or refund. Each public method is one transaction (a
+ * batched general-admission hold: its batch's). Lock order, everywhere: the customer's advisory
+ * lock, then seat rows in seat-id order (never waiting: {@code SKIP LOCKED}), then the hold row,
+ * then general-admission counters.
  */
 @Service
 class HoldService implements Inventory {
 
-  private final Catalog catalog;
+  private final SaleWindow saleWindow;
   private final HoldRepository holds;
   private final SeatClaims seats;
   private final GaClaims places;
@@ -42,9 +42,11 @@ class HoldService implements Inventory {
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
   private final HoldClaims claims;
+  private final GaBatches batches;
+  private final TransactionTemplate transactions;
 
   HoldService(
-      Catalog catalog,
+      SaleWindow saleWindow,
       HoldRepository holds,
       SeatClaims seats,
       GaClaims places,
@@ -52,8 +54,10 @@ class HoldService implements Inventory {
       InventoryChanges changes,
       ApplicationEventPublisher publisher,
       Clock clock,
-      HoldClaims claims) {
-    this.catalog = catalog;
+      HoldClaims claims,
+      GaBatches batches,
+      PlatformTransactionManager transactionManager) {
+    this.saleWindow = saleWindow;
     this.holds = holds;
     this.seats = seats;
     this.places = places;
@@ -62,6 +66,8 @@ class HoldService implements Inventory {
     this.publisher = publisher;
     this.clock = clock;
     this.claims = claims;
+    this.batches = batches;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   @Override
@@ -76,17 +82,22 @@ class HoldService implements Inventory {
     return inventory.counts(event);
   }
 
+  /**
+   * Outside a transaction, general admission goes through {@link GaBatches} (group commit);
+   * everything else, and any hold inside a caller's transaction, is one transaction here.
+   */
   @Override
-  @Transactional
   public Hold hold(AccountId customer, EventId event, HoldRequest request) {
-    var terms = saleTerms(event);
-    int quantity = request.quantity();
-    if (quantity < 1 || quantity > HoldRequest.MAX_PER_REQUEST) {
-      throw new Unprocessable(
-          "invalid-quantity",
-          "Invalid quantity",
-          "Hold between 1 and " + HoldRequest.MAX_PER_REQUEST + " tickets at a time");
+    checkQuantity(request);
+    if (request instanceof HoldRequest.GeneralAdmission ga && batches.applies()) {
+      return batches.claim(customer, event, ga.sectionId(), ga.quantity());
     }
+    return transactions.execute(tx -> holdInOneTransaction(customer, event, request));
+  }
+
+  private Hold holdInOneTransaction(AccountId customer, EventId event, HoldRequest request) {
+    var terms = saleWindow.require(event);
+    int quantity = request.quantity();
     holds.lockCustomer(event, customer);
     int already = holds.ticketsOf(event, customer);
     if (already + quantity > terms.maxTicketsPerCustomer()) {
@@ -100,21 +111,14 @@ class HoldService implements Inventory {
     return placed;
   }
 
-  private SaleTerms saleTerms(EventId event) {
-    var terms =
-        catalog
-            .saleTerms(event)
-            .filter(t -> t.lifecycle() != EventStatus.Lifecycle.DRAFT)
-            .orElseThrow(() -> new NotFound("Event", event));
-    if (!terms.sellsAt(clock.instant())) {
+  private static void checkQuantity(HoldRequest request) {
+    int quantity = request.quantity();
+    if (quantity < 1 || quantity > HoldRequest.MAX_PER_REQUEST) {
       throw new Unprocessable(
-          "not-on-sale",
-          "Not on sale",
-          terms.lifecycle() == EventStatus.Lifecycle.CANCELLED
-              ? "This event has been cancelled"
-              : "Tickets are on sale from " + terms.onSaleAt() + " until " + terms.offSaleAt());
+          "invalid-quantity",
+          "Invalid quantity",
+          "Hold between 1 and " + HoldRequest.MAX_PER_REQUEST + " tickets at a time");
     }
-    return terms;
   }
 
   @Override

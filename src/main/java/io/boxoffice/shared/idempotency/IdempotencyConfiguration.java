@@ -21,11 +21,14 @@ class IdempotencyConfiguration {
   FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
       IdempotencyKeys keys,
       PlatformTransactionManager transactionManager,
-      ObjectProvider<SecurityFilterProperties> security) {
+      ObjectProvider<SecurityFilterProperties> security,
+      ObjectProvider<OwnTransactions> ownTransactions) {
     var transactions = new TransactionTemplate(transactionManager);
     var filter =
         new IdempotencyFilter(
-            new InOneTransaction(keys, transactions), new ClaimThenComplete(keys, transactions));
+            new InOneTransaction(keys, transactions),
+            new ClaimThenComplete(keys, transactions),
+            ownTransactions.orderedStream().toList());
     var registration = new FilterRegistrationBean<>(filter);
     registration.addUrlPatterns("/api/*");
     var securityOrder =

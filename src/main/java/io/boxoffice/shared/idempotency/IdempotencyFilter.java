@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * /api/**} knows no other kind of sign-in.
  *
  * <p>The order endpoints run in {@link ClaimThenComplete} mode (they call the payment provider,
- * outside any transaction); everything else in {@link InOneTransaction} mode.
+ * outside any transaction), and so do the requests an {@link OwnTransactions} bean claims;
+ * everything else in {@link InOneTransaction} mode.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -42,10 +44,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
   private final InOneTransaction inOneTransaction;
   private final ClaimThenComplete claimThenComplete;
+  private final List<OwnTransactions> ownTransactions;
 
-  IdempotencyFilter(InOneTransaction inOneTransaction, ClaimThenComplete claimThenComplete) {
+  IdempotencyFilter(
+      InOneTransaction inOneTransaction,
+      ClaimThenComplete claimThenComplete,
+      List<OwnTransactions> ownTransactions) {
     this.inOneTransaction = inOneTransaction;
     this.claimThenComplete = claimThenComplete;
+    this.ownTransactions = List.copyOf(ownTransactions);
   }
 
   @Override
@@ -79,7 +86,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     var call =
         IdempotentCall.of(account, key, request.getMethod(), path, request.getQueryString(), body);
     var buffered = new BufferedRequest(request, body);
-    if (CALLS_THE_PROVIDER.matcher(path).matches()) {
+    if (CALLS_THE_PROVIDER.matcher(path).matches()
+        || ownTransactions.stream().anyMatch(own -> own.matches(path, body))) {
       claimThenComplete.serve(call, buffered, response, chain);
     } else {
       inOneTransaction.serve(call, buffered, response, chain);

@@ -1,5 +1,7 @@
 package io.boxoffice.shared.idempotency;
 
+import static io.boxoffice.test.TestCatalog.gaSection;
+import static io.boxoffice.test.TestCatalog.generalAdmission;
 import static io.boxoffice.test.TestCatalog.seatIds;
 import static io.boxoffice.test.TestCatalog.seated;
 import static io.boxoffice.test.TestCatalog.venueBody;
@@ -177,6 +179,31 @@ class IdempotencyKeyTest extends IntegrationTest {
     assertThat(tally.replays())
         .allSatisfy(r -> assertThat(r.body()).isEqualTo(tally.originals().getFirst().body()));
     assertThat(holds()).isEqualTo(1);
+  }
+
+  @Test
+  void generalAdmissionHoldsKeepTheContractThoughTheirBatchCommitsThem() throws Exception {
+    var gaEvent =
+        catalog.onSale(
+            accounts.organizer().token(),
+            "Keys GA",
+            "Oslo",
+            List.of(generalAdmission("Floor", 10)));
+    var path = "/api/v1/events/" + gaEvent + "/holds";
+    var body = "{\"section\":\"" + gaSection(jdbc, gaEvent) + "\",\"quantity\":2}";
+    var key = UUID.randomUUID().toString();
+
+    var answers = race(20, () -> post(api, path, customer, key, body));
+    var replay = post(api, path, customer, key, body);
+
+    var tally = Tally.of(answers, 201);
+    assertThat(tally.originals()).hasSize(1);
+    assertThat(tally.originals().size() + tally.replays().size() + tally.inFlight()).isEqualTo(20);
+    assertThat(replay.status()).isEqualTo(201);
+    assertThat(replay.body()).isEqualTo(tally.originals().getFirst().body());
+    assertThat(replay.header("Idempotent-Replayed")).hasValue("true");
+    assertThat(holds()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select held from ga_inventory", Integer.class)).isEqualTo(2);
   }
 
   @Test
