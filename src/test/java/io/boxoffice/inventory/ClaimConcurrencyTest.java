@@ -5,6 +5,7 @@ import static io.boxoffice.test.TestCatalog.generalAdmission;
 import static io.boxoffice.test.TestCatalog.seatIds;
 import static io.boxoffice.test.TestCatalog.seated;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.boxoffice.catalog.EventId;
 import io.boxoffice.identity.AccountId;
@@ -198,6 +199,36 @@ class ClaimConcurrencyTest extends IntegrationTest {
             jdbc.queryForObject(
                 "select held from ga_inventory where event_id = ?::uuid", Integer.class, eventId))
         .isEqualTo(8);
+  }
+
+  @Test
+  void bestAvailableInALargeHouseFillsItFromTheFrontRowToTheLastSeat() {
+    // 1,000 seats: more than best available reads from the front at once
+    var eventId = event(List.of(seated("Stalls", 40, 25)));
+    var event = new EventId(UUID.fromString(eventId));
+    var fans = accounts.bulkCustomers(jdbc, 201);
+
+    for (int i = 0; i < 200; i++) {
+      var hold = inventory.hold(fans.get(i), event, new HoldRequest.BestAvailable(5, null, null));
+      var rows =
+          jdbc.queryForList(
+              "select distinct es.row_index from event_seat es where es.hold_id = ?",
+              Integer.class,
+              hold.id().value());
+      // five to a row, front to back: the i-th hold sits in row i / 5
+      assertThat(rows).as("hold %d", i).containsExactly(i / 5);
+    }
+
+    assertThatThrownBy(
+            () ->
+                inventory.hold(fans.get(200), event, new HoldRequest.BestAvailable(1, null, null)))
+        .isInstanceOf(HoldRejections.NoAdjacentSeats.class);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from event_seat where event_id = ?::uuid and status = 'HELD'",
+                Integer.class,
+                eventId))
+        .isEqualTo(1_000);
   }
 
   @Test

@@ -13,6 +13,8 @@ import io.boxoffice.shared.Money;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +27,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class HoldClaims {
+
+  /** Available seats best available reads from the front of the house before the whole scope. */
+  static final int FRONT_SEATS = 500;
+
+  private static final int BEST_AVAILABLE_ATTEMPTS = 8;
 
   private final HoldRepository holds;
   private final SeatClaims seats;
@@ -177,17 +184,33 @@ class HoldClaims {
     }
     Map<UUID, Integer> ranks =
         terms.tiers().stream().collect(Collectors.toMap(PriceTier::id, PriceTier::rank));
-    // Another buyer may take the chosen block between reading and locking: choose again.
-    for (int attempt = 0; attempt < 3; attempt++) {
-      var candidates = bestAvailable.claimable(event, request.tierId(), request.sectionId(), ranks);
+    // Others pick the same best block at the same moment: a block that could not be locked is left
+    // out of the next choice. The front of the house is read first; the whole scope (with seats of
+    // lapsed holds) only when the front has no block.
+    var taken = new HashSet<UUID>();
+    for (int attempt = 0; attempt < BEST_AVAILABLE_ATTEMPTS; attempt++) {
+      var tier = request.tierId();
+      var section = request.sectionId();
       var choice =
-          BestAvailable.choose(candidates, request.quantity())
+          choose(bestAvailable.front(event, tier, section, ranks, FRONT_SEATS), taken, request)
+              .or(
+                  () ->
+                      choose(bestAvailable.claimable(event, tier, section, ranks), taken, request))
               .orElseThrow(() -> new HoldRejections.NoAdjacentSeats(request.quantity()));
-      if (tryClaimSeats(id, customer, terms, choice).isEmpty()) {
+      var unavailable = tryClaimSeats(id, customer, terms, choice);
+      if (unavailable.isEmpty()) {
         return;
       }
+      taken.addAll(unavailable);
     }
     throw new HoldRejections.NoAdjacentSeats(request.quantity());
+  }
+
+  private static Optional<List<UUID>> choose(
+      List<BestAvailable.Seat> seats, Set<UUID> taken, HoldRequest.BestAvailable request) {
+    return BestAvailable.choose(
+        taken.isEmpty() ? seats : seats.stream().filter(s -> !taken.contains(s.seatId())).toList(),
+        request.quantity());
   }
 
   static Money price(SaleTerms terms, UUID tierId) {
