@@ -3,9 +3,11 @@ package io.boxoffice.inventory.internal;
 import io.boxoffice.catalog.EventId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,52 +16,106 @@ import org.springframework.stereotype.Repository;
 class BestAvailableQuery {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  BestAvailableQuery(JdbcClient jdbc) {
+  BestAvailableQuery(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
   /**
    * The available seats of the front of the scope: rows in (row, section) order up to the row of
    * the {@code seats}-th available seat, each row whole. Seats of lapsed holds are not among them
-   * ({@link #claimable} has them). Reads about {@code seats} rows through the partial index instead
-   * of every seat of the event.
+   * ({@link #claimable} has them). Three short statements rather than one, so that each is planned
+   * with its own values: where the front ends (an index-only scan of the partial index), the seats
+   * up to there (a range of it), and the extent of their rows (to find each row's middle).
    */
   List<BestAvailable.Seat> front(
       EventId event, UUID tier, UUID section, Map<UUID, Integer> tierRanks, int seats) {
-    return jdbc.sql(
-            """
-            with scope as (
-                select seat_id, section_id, section_order, row_index, position, tier_id
-                from event_seat
-                where event_id = :event and status = 'AVAILABLE'
-                  and (cast(:tier as uuid) is null or tier_id = :tier)
-                  and (cast(:section as uuid) is null or section_id = :section)
-            ), bound as (
-                select row_index, section_order from scope
-                order by row_index, section_order, position
-                offset :offset limit 1
-            ), picked as (
-                select * from scope
-                where not exists (select 1 from bound)
-                   or (row_index, section_order)
-                      <= (select row_index, section_order from bound)
-            ), middles as (
-                select r.section_id, r.row_index, (min(es.position) + max(es.position)) / 2.0 as row_middle
-                from (select distinct section_id, row_index from picked) r
-                join event_seat es on es.event_id = :event and es.section_id = r.section_id
-                                  and es.row_index = r.row_index
-                group by r.section_id, r.row_index
-            )
-            select p.*, m.row_middle from picked p
-            join middles m on m.section_id = p.section_id and m.row_index = p.row_index
-            """)
-        .param("event", event.value())
-        .param("tier", tier)
-        .param("section", section)
-        .param("offset", seats - 1)
-        .query((rs, n) -> seat(rs, tierRanks))
-        .list();
+    var scope =
+        """
+        from event_seat
+        where event_id = :event and status = 'AVAILABLE'
+          and (cast(:tier as uuid) is null or tier_id = :tier)
+          and (cast(:section as uuid) is null or section_id = :section)
+        """;
+    var end =
+        jdbc.sql(
+                "select row_index, section_order "
+                    + scope
+                    + " order by row_index, section_order, position offset :offset limit 1")
+            .param("event", event.value())
+            .param("tier", tier)
+            .param("section", section)
+            .param("offset", seats - 1)
+            .query((rs, n) -> new int[] {rs.getInt("row_index"), rs.getInt("section_order")})
+            .optional();
+    record Place(
+        UUID seatId, UUID sectionId, int sectionOrder, int rowIndex, int position, UUID tierId) {}
+    var places =
+        jdbc
+            .sql(
+                "select seat_id, section_id, section_order, row_index, position, tier_id "
+                    + scope
+                    + " and row_index <= :lastRow")
+            .param("event", event.value())
+            .param("tier", tier)
+            .param("section", section)
+            .param("lastRow", end.map(e -> e[0]).orElse(Integer.MAX_VALUE))
+            .query(
+                (rs, n) ->
+                    new Place(
+                        rs.getObject("seat_id", UUID.class),
+                        rs.getObject("section_id", UUID.class),
+                        rs.getInt("section_order"),
+                        rs.getInt("row_index"),
+                        rs.getInt("position"),
+                        rs.getObject("tier_id", UUID.class)))
+            .list()
+            .stream()
+            .filter(
+                p ->
+                    end.isEmpty()
+                        || p.rowIndex() < end.get()[0]
+                        || p.sectionOrder() <= end.get()[1])
+            .toList();
+    record RowKey(UUID sectionId, int rowIndex) {}
+    var rows =
+        places.stream().map(p -> new RowKey(p.sectionId(), p.rowIndex())).distinct().toList();
+    var middles = new HashMap<RowKey, Double>();
+    template.query(
+        connection -> {
+          var statement =
+              connection.prepareStatement(
+                  """
+                  select r.section_id, r.row_index, (min(es.position) + max(es.position)) / 2.0
+                  from unnest(?::uuid[], ?::int4[]) as r (section_id, row_index)
+                  join event_seat es on es.event_id = ? and es.section_id = r.section_id
+                                    and es.row_index = r.row_index
+                  group by r.section_id, r.row_index
+                  """);
+          statement.setArray(
+              1, connection.createArrayOf("uuid", rows.stream().map(RowKey::sectionId).toArray()));
+          statement.setArray(
+              2, connection.createArrayOf("int4", rows.stream().map(RowKey::rowIndex).toArray()));
+          statement.setObject(3, event.value());
+          return statement;
+        },
+        rs -> {
+          middles.put(new RowKey(rs.getObject(1, UUID.class), rs.getInt(2)), rs.getDouble(3));
+        });
+    return places.stream()
+        .map(
+            p ->
+                new BestAvailable.Seat(
+                    p.seatId(),
+                    p.sectionId(),
+                    p.sectionOrder(),
+                    p.rowIndex(),
+                    p.position(),
+                    tierRanks.getOrDefault(p.tierId(), Integer.MAX_VALUE),
+                    middles.get(new RowKey(p.sectionId(), p.rowIndex()))))
+        .toList();
   }
 
   /**
