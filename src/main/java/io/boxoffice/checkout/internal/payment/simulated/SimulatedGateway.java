@@ -32,9 +32,17 @@ public class SimulatedGateway implements PaymentGateway {
   }
 
   @Override
-  public synchronized PaymentResult authorize(
-      String key, Money amount, String token, String orderRef) {
+  public PaymentResult authorize(String key, Money amount, String token, String orderRef) {
     pause();
+    return decideAuthorization(key, amount, token, orderRef);
+  }
+
+  /**
+   * The ledger's decisions one at a time (a key answered once); the network time ({@link #pause})
+   * outside the lock, so calls overlap as they do at a real processor.
+   */
+  private synchronized PaymentResult decideAuthorization(
+      String key, Money amount, String token, String orderRef) {
     var earlier = ledger.answer(key);
     if (earlier.isPresent()) {
       return visible(earlier.get(), token);
@@ -72,22 +80,27 @@ public class SimulatedGateway implements PaymentGateway {
   }
 
   @Override
-  public synchronized PaymentResult capture(String key, String ref, Money amount) {
+  public PaymentResult capture(String key, String ref, Money amount) {
     return mutate(key, ref, State.AUTHORIZED, State.CAPTURED, true);
   }
 
   @Override
-  public synchronized PaymentResult voidAuthorization(String key, String ref) {
+  public PaymentResult voidAuthorization(String key, String ref) {
     return mutate(key, ref, State.AUTHORIZED, State.VOIDED, false);
   }
 
   @Override
-  public synchronized PaymentResult refund(String key, String ref, Money amount) {
+  public PaymentResult refund(String key, String ref, Money amount) {
     return mutate(key, ref, State.CAPTURED, State.REFUNDED, false);
   }
 
   private PaymentResult mutate(String key, String ref, State from, State to, boolean capture) {
     pause();
+    return decideMutation(key, ref, from, to, capture);
+  }
+
+  private synchronized PaymentResult decideMutation(
+      String key, String ref, State from, State to, boolean capture) {
     var earlier = ledger.answer(key);
     if (earlier.isPresent()) {
       return earlier.get();
