@@ -7,8 +7,10 @@ import io.boxoffice.inventory.HoldReleased;
 import io.boxoffice.inventory.Inventory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * An admitted shopper who bought or let their seats go stops counting against the cap on active
@@ -30,18 +32,39 @@ class ShopperActivity {
     this.inventory = inventory;
   }
 
-  @TransactionalEventListener
+  // Plain listeners that act after the commit themselves: a @TransactionalEventListener would be
+  // tracked by Spring Modulith's publication registry, which marks it in a new transaction while
+  // the committing one still holds its connection, two connections per purchase; under load every
+  // connection of the pool ended up waiting for a second one.
+  @EventListener
   void on(OrderConfirmed confirmed) {
-    done(confirmed.eventId(), confirmed.customerId());
+    afterCommit(() -> done(confirmed.eventId(), confirmed.customerId()));
   }
 
-  @TransactionalEventListener
+  @EventListener
   void on(HoldReleased released) {
-    if (queued(released.eventId())) {
-      inventory
-          .find(released.holdId())
-          .ifPresent(hold -> done(released.eventId(), hold.customerId()));
+    afterCommit(
+        () -> {
+          if (queued(released.eventId())) {
+            inventory
+                .find(released.holdId())
+                .ifPresent(hold -> done(released.eventId(), hold.customerId()));
+          }
+        });
+  }
+
+  private static void afterCommit(Runnable action) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      action.run();
+      return;
     }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            action.run();
+          }
+        });
   }
 
   private boolean queued(EventId event) {

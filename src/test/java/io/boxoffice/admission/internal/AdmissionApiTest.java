@@ -1,6 +1,7 @@
 package io.boxoffice.admission.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.boxoffice.catalog.EventId;
 import io.boxoffice.catalog.NewEvent;
@@ -25,6 +26,7 @@ class AdmissionApiTest extends IntegrationTest {
   @Autowired Admitter admitter;
   @Autowired QueuePolicies policies;
   @Autowired AdmissionTokens tokens;
+  @Autowired WaitingRoom room;
   @Autowired ConfigurableApplicationContext app;
 
   private EventId queuedEvent(Instant onSaleAt) {
@@ -103,7 +105,8 @@ class AdmissionApiTest extends IntegrationTest {
     assertThat(Instant.parse(admitted.json().get("admissionExpiresAt").asString()))
         .isBetween(Instant.now().plusSeconds(590), Instant.now().plusSeconds(610));
 
-    assertThat(hold(event, fan.token(), token, 0).status()).isEqualTo(201);
+    var held = hold(event, fan.token(), token, 0);
+    assertThat(held.status()).isEqualTo(201);
 
     var metrics = api.get("/actuator/prometheus").body();
     assertThat(metrics)
@@ -111,6 +114,15 @@ class AdmissionApiTest extends IntegrationTest {
         .contains("boxoffice_admission_queue_length{event=\"" + event + "\"} 0.0")
         .contains("boxoffice_admission_active_shoppers{event=\"" + event + "\"} 1.0")
         .contains("boxoffice_admission_wait_seconds_count");
+
+    // letting the seats go frees the shopper's slot for the next visitor, after the commit
+    assertThat(room.activeShoppers(event, Instant.now())).isEqualTo(1);
+    var holdId = held.json().get("holdId").asString();
+    assertThat(api.send(api.request("/api/v1/holds/" + holdId, fan.token()).DELETE()).status())
+        .isEqualTo(204);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(room.activeShoppers(event, Instant.now())).isZero());
   }
 
   @Test
