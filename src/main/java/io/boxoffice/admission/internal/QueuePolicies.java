@@ -1,7 +1,7 @@
 package io.boxoffice.admission.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.boxoffice.catalog.Catalog;
 import io.boxoffice.catalog.EventId;
 import java.time.Duration;
@@ -11,21 +11,30 @@ import org.springframework.stereotype.Component;
 /**
  * Queue rules by event, cached for a few seconds on each instance: the hold path asks on every
  * request whether a token is needed, and must not add a database query to each hold for it. An
- * organizer's change to the queue settings takes effect within the cache time.
+ * organizer's change to the queue settings takes effect within seconds (the queue's own endpoints
+ * and the admitter read them fresh).
  */
 @Component
 class QueuePolicies {
 
   private final Catalog catalog;
-  private final Cache<EventId, Optional<QueuePolicy>> cache =
-      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build();
+
+  // Refreshed in the background after 5 s while readers keep the cached rules (a reload must never
+  // make every request wait for a connection at once); dropped after 30 s without a refresh.
+  private final LoadingCache<EventId, Optional<QueuePolicy>> cache;
 
   QueuePolicies(Catalog catalog) {
     this.catalog = catalog;
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .refreshAfterWrite(Duration.ofSeconds(5))
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .build(id -> catalog.event(id).map(QueuePolicy::of));
   }
 
   Optional<QueuePolicy> of(EventId event) {
-    return cache.get(event, id -> catalog.event(id).map(QueuePolicy::of));
+    return cache.get(event);
   }
 
   /** Fresh from the catalog, for the queue's own endpoints and the admitter. */

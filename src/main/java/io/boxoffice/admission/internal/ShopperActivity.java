@@ -5,6 +5,9 @@ import io.boxoffice.checkout.OrderConfirmed;
 import io.boxoffice.identity.AccountId;
 import io.boxoffice.inventory.HoldReleased;
 import io.boxoffice.inventory.Inventory;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -25,6 +28,7 @@ class ShopperActivity {
   private final QueuePolicies policies;
   private final WaitingRoom room;
   private final Inventory inventory;
+  private final ExecutorService after = Executors.newVirtualThreadPerTaskExecutor();
 
   ShopperActivity(QueuePolicies policies, WaitingRoom room, Inventory inventory) {
     this.policies = policies;
@@ -53,18 +57,27 @@ class ShopperActivity {
         });
   }
 
-  private static void afterCommit(Runnable action) {
+  /**
+   * Runs {@code action} once the transaction has committed, on a thread of its own: the committing
+   * thread still holds its connection then, and the action may need one (and Redis) itself.
+   */
+  private void afterCommit(Runnable action) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      action.run();
+      after.execute(action);
       return;
     }
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            action.run();
+            after.execute(action);
           }
         });
+  }
+
+  @PreDestroy
+  void close() {
+    after.close();
   }
 
   private boolean queued(EventId event) {
