@@ -189,13 +189,8 @@ class HoldClaims {
     // lapsed holds) only when the front has no block.
     var taken = new HashSet<UUID>();
     for (int attempt = 0; attempt < BEST_AVAILABLE_ATTEMPTS; attempt++) {
-      var tier = request.tierId();
-      var section = request.sectionId();
       var choice =
-          choose(bestAvailable.front(event, tier, section, ranks, FRONT_SEATS), taken, request)
-              .or(
-                  () ->
-                      choose(bestAvailable.claimable(event, tier, section, ranks), taken, request))
+          choose(event, request, ranks, taken)
               .orElseThrow(() -> new HoldRejections.NoAdjacentSeats(request.quantity()));
       var unavailable = tryClaimSeats(id, customer, terms, choice);
       if (unavailable.isEmpty()) {
@@ -204,6 +199,26 @@ class HoldClaims {
       taken.addAll(unavailable);
     }
     throw new HoldRejections.NoAdjacentSeats(request.quantity());
+  }
+
+  /**
+   * The best block among the front {@link #FRONT_SEATS} available seats, then among four times as
+   * many, and only then among every claimable seat of the scope (seats of lapsed holds included). A
+   * front read that returned fewer seats than asked already covered the scope's available seats.
+   */
+  private Optional<List<UUID>> choose(
+      EventId event, HoldRequest.BestAvailable request, Map<UUID, Integer> ranks, Set<UUID> taken) {
+    var tier = request.tierId();
+    var section = request.sectionId();
+    for (int seats = FRONT_SEATS; seats <= FRONT_SEATS * 4; seats *= 4) {
+      var front = bestAvailable.front(event, tier, section, ranks, seats);
+      var choice = choose(front, taken, request);
+      if (choice.isPresent() || front.size() < seats) {
+        return choice.or(
+            () -> choose(bestAvailable.claimable(event, tier, section, ranks), taken, request));
+      }
+    }
+    return choose(bestAvailable.claimable(event, tier, section, ranks), taken, request);
   }
 
   private static Optional<List<UUID>> choose(
