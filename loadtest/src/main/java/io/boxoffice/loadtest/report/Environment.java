@@ -21,7 +21,7 @@ public record Environment(
 
   private static final String SETTINGS =
       "'fsync', 'synchronous_commit', 'wal_sync_method', 'commit_delay', 'shared_buffers',"
-          + " 'max_connections'";
+          + " 'max_connections', 'autovacuum'";
 
   /** {@code loadAverageBefore}: {@link #loadAverage()} when the run began, before any load. */
   public static Environment capture(Database database, String application, String loadAverageBefore)
