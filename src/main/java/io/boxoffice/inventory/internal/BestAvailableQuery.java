@@ -3,11 +3,10 @@ package io.boxoffice.inventory.internal;
 import io.boxoffice.catalog.EventId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,11 +15,9 @@ import org.springframework.stereotype.Repository;
 class BestAvailableQuery {
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate template;
 
-  BestAvailableQuery(JdbcClient jdbc, JdbcTemplate template) {
+  BestAvailableQuery(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.template = template;
   }
 
   /**
@@ -30,6 +27,13 @@ class BestAvailableQuery {
    * with its own values: where the front ends (an index-only scan of the partial index), the seats
    * up to there (a range of it), and the extent of their rows (to find each row's middle).
    */
+  /** The row (and section in it) where the front ends. */
+  private record FrontEnd(int rowIndex, int sectionOrder) {
+    boolean includes(int row, int section) {
+      return row < rowIndex || (row == rowIndex && section <= sectionOrder);
+    }
+  }
+
   List<BestAvailable.Seat> front(
       EventId event, UUID tier, UUID section, Map<UUID, Integer> tierRanks, int seats) {
     var scope =
@@ -48,7 +52,7 @@ class BestAvailableQuery {
             .param("tier", tier)
             .param("section", section)
             .param("offset", seats - 1)
-            .query((rs, n) -> new int[] {rs.getInt("row_index"), rs.getInt("section_order")})
+            .query((rs, n) -> new FrontEnd(rs.getInt("row_index"), rs.getInt("section_order")))
             .optional();
     record Place(
         UUID seatId, UUID sectionId, int sectionOrder, int rowIndex, int position, UUID tierId) {}
@@ -61,7 +65,7 @@ class BestAvailableQuery {
             .param("event", event.value())
             .param("tier", tier)
             .param("section", section)
-            .param("lastRow", end.map(e -> e[0]).orElse(Integer.MAX_VALUE))
+            .param("lastRow", end.map(FrontEnd::rowIndex).orElse(Integer.MAX_VALUE))
             .query(
                 (rs, n) ->
                     new Place(
@@ -73,37 +77,32 @@ class BestAvailableQuery {
                         rs.getObject("tier_id", UUID.class)))
             .list()
             .stream()
-            .filter(
-                p ->
-                    end.isEmpty()
-                        || p.rowIndex() < end.get()[0]
-                        || p.sectionOrder() <= end.get()[1])
+            .filter(p -> end.map(e -> e.includes(p.rowIndex(), p.sectionOrder())).orElse(true))
             .toList();
     record RowKey(UUID sectionId, int rowIndex) {}
     var rows =
         places.stream().map(p -> new RowKey(p.sectionId(), p.rowIndex())).distinct().toList();
-    var middles = new HashMap<RowKey, Double>();
-    template.query(
-        connection -> {
-          var statement =
-              connection.prepareStatement(
-                  """
-                  select r.section_id, r.row_index, (min(es.position) + max(es.position)) / 2.0
-                  from unnest(?::uuid[], ?::int4[]) as r (section_id, row_index)
-                  join event_seat es on es.event_id = ? and es.section_id = r.section_id
-                                    and es.row_index = r.row_index
-                  group by r.section_id, r.row_index
-                  """);
-          statement.setArray(
-              1, connection.createArrayOf("uuid", rows.stream().map(RowKey::sectionId).toArray()));
-          statement.setArray(
-              2, connection.createArrayOf("int4", rows.stream().map(RowKey::rowIndex).toArray()));
-          statement.setObject(3, event.value());
-          return statement;
-        },
-        rs -> {
-          middles.put(new RowKey(rs.getObject(1, UUID.class), rs.getInt(2)), rs.getDouble(3));
-        });
+    var middles =
+        jdbc
+            .sql(
+                """
+            select r.section_id, r.row_index, (min(es.position) + max(es.position)) / 2.0 as middle
+            from unnest(cast(:sections as uuid[]), cast(:rows as int4[])) as r (section_id, row_index)
+            join event_seat es on es.event_id = :event and es.section_id = r.section_id
+                              and es.row_index = r.row_index
+            group by r.section_id, r.row_index
+            """)
+            .param("sections", rows.stream().map(RowKey::sectionId).toArray(UUID[]::new))
+            .param("rows", rows.stream().map(RowKey::rowIndex).toArray(Integer[]::new))
+            .param("event", event.value())
+            .query(
+                (rs, n) ->
+                    Map.entry(
+                        new RowKey(rs.getObject("section_id", UUID.class), rs.getInt("row_index")),
+                        rs.getDouble("middle")))
+            .list()
+            .stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     return places.stream()
         .map(
             p ->

@@ -213,9 +213,11 @@ class HoldClaims {
     for (int seats = FRONT_SEATS; seats <= FRONT_SEATS * 4; seats *= 4) {
       var front = bestAvailable.front(event, tier, section, ranks, seats);
       var choice = choose(front, taken, request);
-      if (choice.isPresent() || front.size() < seats) {
-        return choice.or(
-            () -> choose(bestAvailable.claimable(event, tier, section, ranks), taken, request));
+      if (choice.isPresent()) {
+        return choice;
+      }
+      if (front.size() < seats) {
+        break;
       }
     }
     return choose(bestAvailable.claimable(event, tier, section, ranks), taken, request);

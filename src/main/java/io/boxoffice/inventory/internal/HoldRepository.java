@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -52,10 +53,7 @@ class HoldRepository {
    * most its limit. Other customers are not affected. Taken before any seat lock.
    */
   void lockCustomer(EventId event, AccountId customer) {
-    jdbc.sql("select pg_advisory_xact_lock(:key)")
-        .param("key", customerLockKey(event, customer))
-        .query((rs, n) -> 1)
-        .single();
+    lockCustomers(event, List.of(customer));
   }
 
   /**
@@ -63,16 +61,16 @@ class HoldRepository {
    * of the same event can never wait for each other in a cycle.
    */
   void lockCustomers(EventId event, Collection<AccountId> customers) {
-    var keys = customers.stream().map(c -> customerLockKey(event, c)).sorted().distinct().toList();
-    template.query(
-        connection -> {
-          var statement =
-              connection.prepareStatement(
-                  "select pg_advisory_xact_lock(k) from unnest(?::int8[]) as k order by k");
-          statement.setArray(1, connection.createArrayOf("int8", keys.toArray()));
-          return statement;
-        },
-        rs -> {});
+    var keys =
+        customers.stream()
+            .map(c -> customerLockKey(event, c))
+            .sorted()
+            .distinct()
+            .toArray(Long[]::new);
+    jdbc.sql("select pg_advisory_xact_lock(k) from unnest(cast(:keys as int8[])) as k order by k")
+        .param("keys", keys)
+        .query((rs, n) -> 1)
+        .list();
   }
 
   private static long customerLockKey(EventId event, AccountId customer) {
@@ -84,44 +82,31 @@ class HoldRepository {
 
   /** {@link #ticketsOf} for several customers at once; a customer with none is absent. */
   Map<AccountId, Integer> ticketsOf(EventId event, Collection<AccountId> customers) {
-    var tickets = new HashMap<AccountId, Integer>();
-    template.query(
-        connection -> {
-          var statement =
-              connection.prepareStatement(
-                  """
-                  select customer_id, sum(quantity) from hold
-                  where event_id = ? and customer_id = any(?::uuid[])
-                    and (status in ('CHECKING_OUT', 'CONFIRMED')
-                         or (status = 'ACTIVE' and expires_at > now()))
-                  group by customer_id
-                  """);
-          statement.setObject(1, event.value());
-          statement.setArray(
-              2,
-              connection.createArrayOf(
-                  "uuid", customers.stream().map(AccountId::value).distinct().toArray()));
-          return statement;
-        },
-        rs -> {
-          tickets.put(new AccountId(rs.getObject(1, UUID.class)), rs.getInt(2));
-        });
-    return tickets;
+    return jdbc
+        .sql(
+            """
+            select customer_id, sum(quantity) as tickets from hold
+            where event_id = :event and customer_id = any(:customers)
+              and (status in ('CHECKING_OUT', 'CONFIRMED')
+                   or (status = 'ACTIVE' and expires_at > now()))
+            group by customer_id
+            """)
+        .param("event", event.value())
+        .param(
+            "customers", customers.stream().map(AccountId::value).distinct().toArray(UUID[]::new))
+        .query(
+            (rs, n) ->
+                Map.entry(
+                    new AccountId(rs.getObject("customer_id", UUID.class)), rs.getInt("tickets")))
+        .list()
+        .stream()
+        .collect(
+            Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Integer::sum, HashMap::new));
   }
 
   /** Tickets the customer holds (unexpired), is paying for, or has bought for this event. */
   int ticketsOf(EventId event, AccountId customer) {
-    return jdbc.sql(
-            """
-            select coalesce(sum(quantity), 0) from hold
-            where event_id = :event and customer_id = :customer
-              and (status in ('CHECKING_OUT', 'CONFIRMED')
-                   or (status = 'ACTIVE' and expires_at > now()))
-            """)
-        .param("event", event.value())
-        .param("customer", customer.value())
-        .query(Integer.class)
-        .single();
+    return ticketsOf(event, List.of(customer)).getOrDefault(customer, 0);
   }
 
   /** Inserts an ACTIVE hold expiring {@code ttl} from now by the database clock. */
