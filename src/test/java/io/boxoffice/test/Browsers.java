@@ -76,6 +76,16 @@ public final class Browsers implements AutoCloseable {
     return page;
   }
 
+  /**
+   * Waits until Alpine has initialised every component of the page. A field filled before that is
+   * reset by its {@code x-model} when the component starts (the script is deferred).
+   */
+  public static void awaitComponents(Page page) {
+    page.waitForFunction(
+        "() => window.Alpine && [...document.querySelectorAll('[x-data]')]"
+            + ".every((e) => e._x_dataStack)");
+  }
+
   public static void screenshot(Page page, String name) {
     page.screenshot(
         new Page.ScreenshotOptions()

@@ -22,6 +22,7 @@ class BoxOfficeBrowserTest extends BrowserTest {
         .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New venue and event"))
         .click();
 
+    Browsers.awaitComponents(organizer);
     organizer.getByLabel("Venue name").fill("Harbour Hall");
     organizer.getByLabel("City").fill("Bergen");
     organizer.getByLabel("Rows").fill("2");
@@ -39,6 +40,7 @@ class BoxOfficeBrowserTest extends BrowserTest {
     organizer.locator("#save-venue").click();
 
     organizer.waitForURL(Pattern.compile(".*/box-office/events/new\\?venue=.*"));
+    Browsers.awaitComponents(organizer);
     organizer.getByLabel("Title").fill("Harbour Jazz");
     organizer.getByLabel("Price (EUR)").fill("30");
     Browsers.assertEveryControlIsLabelled(organizer);
