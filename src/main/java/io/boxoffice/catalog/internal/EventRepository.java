@@ -250,7 +250,7 @@ class EventRepository {
     return jdbc.sql(
             """
             select s.id, s.name, s.kind, s.sort_order, a.tier_id,
-                coalesce(s.capacity, (select count(*) from seat where section_id = s.id)) capacity
+                coalesce(s.capacity, s.seat_count) capacity
             from section s
             left join tier_assignment a on a.event_id = :event and a.section_id = s.id
             where s.venue_id = :venue order by s.sort_order

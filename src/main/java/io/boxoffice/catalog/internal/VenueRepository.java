@@ -81,14 +81,16 @@ class VenueRepository {
       var sectionId = UUID.randomUUID();
       jdbc.sql(
               """
-              insert into section (id, venue_id, name, kind, capacity, sort_order, label_x, label_y)
-              values (:id, :venue, :name, :kind, :capacity, :sort, :labelX, :labelY)
+              insert into section (id, venue_id, name, kind, capacity, seat_count, sort_order,
+                                   label_x, label_y)
+              values (:id, :venue, :name, :kind, :capacity, :seatCount, :sort, :labelX, :labelY)
               """)
           .param("id", sectionId)
           .param("venue", venueId.value())
           .param("name", section.name())
           .param("kind", section.kind().name())
           .param("capacity", section.capacity())
+          .param("seatCount", section.seats().size())
           .param("sort", i)
           .param("labelX", section.labelX())
           .param("labelY", section.labelY())

@@ -1,8 +1,11 @@
 package io.boxoffice.inventory.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.boxoffice.catalog.EventId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,20 +23,26 @@ class BestAvailableQuery {
     this.jdbc = jdbc;
   }
 
+  /** The row (and section in it) where the front ends. */
+  private record FrontEnd(int rowIndex, int sectionOrder) {}
+
+  private record RowKey(UUID sectionId, int rowIndex) {}
+
+  /**
+   * The middle position of every row of an event's seat map. Seats are materialised once when an
+   * event is published and never move, so each instance reads them once per event (one grouped
+   * scan) instead of on every best-available request.
+   */
+  private final Cache<EventId, Map<RowKey, Double>> rowMiddles =
+      Caffeine.newBuilder().maximumSize(256).expireAfterAccess(Duration.ofHours(1)).build();
+
   /**
    * The available seats of the front of the scope: rows in (row, section) order up to the row of
    * the {@code seats}-th available seat, each row whole. Seats of lapsed holds are not among them
-   * ({@link #claimable} has them). Three short statements rather than one, so that each is planned
-   * with its own values: where the front ends (an index-only scan of the partial index), the seats
-   * up to there (a range of it), and the extent of their rows (to find each row's middle).
+   * ({@link #claimable} has them). Two short statements rather than one, so that each is planned
+   * with its own values: where the front ends (an index-only scan of the partial index), and the
+   * seats up to there (a range of it).
    */
-  /** The row (and section in it) where the front ends. */
-  private record FrontEnd(int rowIndex, int sectionOrder) {
-    boolean includes(int row, int section) {
-      return row < rowIndex || (row == rowIndex && section <= sectionOrder);
-    }
-  }
-
   List<BestAvailable.Seat> front(
       EventId event, UUID tier, UUID section, Map<UUID, Integer> tierRanks, int seats) {
     var scope =
@@ -57,15 +66,15 @@ class BestAvailableQuery {
     record Place(
         UUID seatId, UUID sectionId, int sectionOrder, int rowIndex, int position, UUID tierId) {}
     var places =
-        jdbc
-            .sql(
+        jdbc.sql(
                 "select seat_id, section_id, section_order, row_index, position, tier_id "
                     + scope
-                    + " and row_index <= :lastRow")
+                    + " and (row_index, section_order) <= (:lastRow, :lastSection)")
             .param("event", event.value())
             .param("tier", tier)
             .param("section", section)
             .param("lastRow", end.map(FrontEnd::rowIndex).orElse(Integer.MAX_VALUE))
+            .param("lastSection", end.map(FrontEnd::sectionOrder).orElse(Integer.MAX_VALUE))
             .query(
                 (rs, n) ->
                     new Place(
@@ -75,34 +84,8 @@ class BestAvailableQuery {
                         rs.getInt("row_index"),
                         rs.getInt("position"),
                         rs.getObject("tier_id", UUID.class)))
-            .list()
-            .stream()
-            .filter(p -> end.map(e -> e.includes(p.rowIndex(), p.sectionOrder())).orElse(true))
-            .toList();
-    record RowKey(UUID sectionId, int rowIndex) {}
-    var rows =
-        places.stream().map(p -> new RowKey(p.sectionId(), p.rowIndex())).distinct().toList();
-    var middles =
-        jdbc
-            .sql(
-                """
-            select r.section_id, r.row_index, (min(es.position) + max(es.position)) / 2.0 as middle
-            from unnest(cast(:sections as uuid[]), cast(:rows as int4[])) as r (section_id, row_index)
-            join event_seat es on es.event_id = :event and es.section_id = r.section_id
-                              and es.row_index = r.row_index
-            group by r.section_id, r.row_index
-            """)
-            .param("sections", rows.stream().map(RowKey::sectionId).toArray(UUID[]::new))
-            .param("rows", rows.stream().map(RowKey::rowIndex).toArray(Integer[]::new))
-            .param("event", event.value())
-            .query(
-                (rs, n) ->
-                    Map.entry(
-                        new RowKey(rs.getObject("section_id", UUID.class), rs.getInt("row_index")),
-                        rs.getDouble("middle")))
-            .list()
-            .stream()
-            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            .list();
+    var middles = rowMiddles.get(event, this::rowMiddles);
     return places.stream()
         .map(
             p ->
@@ -115,6 +98,24 @@ class BestAvailableQuery {
                     tierRanks.getOrDefault(p.tierId(), Integer.MAX_VALUE),
                     middles.get(new RowKey(p.sectionId(), p.rowIndex()))))
         .toList();
+  }
+
+  private Map<RowKey, Double> rowMiddles(EventId event) {
+    return jdbc
+        .sql(
+            """
+            select section_id, row_index, (min(position) + max(position)) / 2.0 as middle
+            from event_seat where event_id = :event group by section_id, row_index
+            """)
+        .param("event", event.value())
+        .query(
+            (rs, n) ->
+                Map.entry(
+                    new RowKey(rs.getObject("section_id", UUID.class), rs.getInt("row_index")),
+                    rs.getDouble("middle")))
+        .list()
+        .stream()
+        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   /**
