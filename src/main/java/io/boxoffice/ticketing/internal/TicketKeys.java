@@ -3,7 +3,6 @@ package io.boxoffice.ticketing.internal;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -49,7 +48,7 @@ class TicketKeys {
   private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
   private final Map<UUID, Signer> signers = new ConcurrentHashMap<>();
 
-  record Signer(String kid, PrivateKey key) {}
+  record Signer(String kid, Barcodes.SigningKey key) {}
 
   TicketKeys(
       JdbcClient jdbc,
@@ -89,7 +88,7 @@ class TicketKeys {
       try {
         var pkcs8 = decrypt(row.getValue());
         var key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        return Optional.of(new Signer(row.getKey(), key));
+        return Optional.of(new Signer(row.getKey(), Barcodes.SigningKey.of(key)));
       } catch (GeneralSecurityException e) {
         // made under another master key: unusable for signing, still valid for verifying
       }
@@ -112,7 +111,7 @@ class TicketKeys {
                   .param("public", pair.getPublic().getEncoded())
                   .param("private", sealed)
                   .update());
-      return new Signer(kid, pair.getPrivate());
+      return new Signer(kid, Barcodes.SigningKey.of(pair.getPrivate()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot make a ticket key", e);
     }

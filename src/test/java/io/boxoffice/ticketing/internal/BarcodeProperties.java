@@ -52,7 +52,7 @@ class BarcodeProperties {
             true,
             UUID.nameUUIDFromBytes(new byte[] {2}),
             "Ada Lovelace"),
-        EVENT_A.getPrivate());
+        Barcodes.SigningKey.of(EVENT_A.getPrivate()));
   }
 
   enum Mutation {
@@ -114,7 +114,8 @@ class BarcodeProperties {
       }
       case OTHER_EVENTS_KEY ->
           Barcodes.sign(
-              claims(payload, "kA"), EVENT_B.getPrivate()); // claims kA, signed by B's key
+              claims(payload, "kA"),
+              Barcodes.SigningKey.of(EVENT_B.getPrivate())); // claims kA, signed by B's key
       case CHANGE_HOLDER -> encode(payload.replace("Ada Lovelace", "Ada Lovelace " + a), signature);
       case CHANGE_KID -> encode(payload.replaceFirst("^kA", "kB"), signature);
     };
