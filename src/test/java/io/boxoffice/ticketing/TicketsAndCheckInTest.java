@@ -55,6 +55,46 @@ class TicketsAndCheckInTest extends IntegrationTest {
   }
 
   @Test
+  void theEventHasItsSigningKeyFromPublicationAndTheFirstPurchasesAllSignWithIt() throws Exception {
+    var keys =
+        jdbc.queryForList(
+            "select kid from ticket_signing_key where event_id = ?::uuid", String.class, eventId);
+    assertThat(keys).hasSize(1);
+
+    // the first sales, at once: each signs inside its confirmation without a second connection
+    var buyers = new ArrayList<String>();
+    for (int i = 0; i < 8; i++) {
+      buyers.add(accounts.customer().token());
+    }
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      var orders = new ArrayList<Future<String>>();
+      for (int i = 0; i < buyers.size(); i++) {
+        int seat = i;
+        orders.add(
+            executor.submit(() -> catalog.buy(jdbc, buyers.get(seat), eventId, seat, "tok_ok")));
+      }
+      for (int i = 0; i < orders.size(); i++) {
+        catalog.awaitOrder(buyers.get(i), orders.get(i).get(), "COMPLETED");
+      }
+    }
+    var signedWith =
+        jdbc
+            .queryForList(
+                "select barcode from ticket where event_id = ?::uuid", String.class, eventId)
+            .stream()
+            .map(b -> b.substring("BO1.".length(), b.indexOf('.', "BO1.".length())))
+            .map(p -> new String(java.util.Base64.getUrlDecoder().decode(p)).split("\\|")[0])
+            .toList();
+    assertThat(signedWith).hasSize(8).containsOnly(keys.getFirst());
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from ticket_signing_key where event_id = ?::uuid",
+                Integer.class,
+                eventId))
+        .isEqualTo(1);
+  }
+
+  @Test
   void aBoughtTicketHasASignedBarcodeAQrCodeAndAPdf() throws Exception {
     buy(0);
     var ticket = myOnlyTicket();

@@ -1,5 +1,6 @@
 package io.boxoffice.ticketing.internal;
 
+import io.boxoffice.catalog.EventPublished;
 import io.boxoffice.checkout.IssuedTickets;
 import io.boxoffice.checkout.OrderCancelled;
 import io.boxoffice.checkout.OrderConfirmed;
@@ -35,6 +36,13 @@ class TicketBook implements IssuedTickets {
     this.keys = keys;
     this.accounts = accounts;
     this.publisher = publisher;
+  }
+
+  /** A published event gets its signing key with the publication, before anything is sold. */
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(EventPublished published) {
+    keys.signerFor(published.eventId().value());
   }
 
   @EventListener

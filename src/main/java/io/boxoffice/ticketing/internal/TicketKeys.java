@@ -22,9 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Per-event Ed25519 signing keys. Private keys are stored only encrypted with AES-GCM under the
@@ -43,22 +42,14 @@ class TicketKeys {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate separately;
   private final SecretKey master;
   private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
   private final Map<UUID, Signer> signers = new ConcurrentHashMap<>();
 
   record Signer(String kid, Barcodes.SigningKey key) {}
 
-  TicketKeys(
-      JdbcClient jdbc,
-      PlatformTransactionManager transactions,
-      @Value("${boxoffice.tickets.master-key:}") String masterKey) {
+  TicketKeys(JdbcClient jdbc, @Value("${boxoffice.tickets.master-key:}") String masterKey) {
     this.jdbc = jdbc;
-    // a new key commits on its own: a ticket signed with it must find it even if the issuing
-    // transaction rolled back and another one signs with the cached key later
-    this.separately = new TransactionTemplate(transactions);
-    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     byte[] bytes;
     if (masterKey == null || masterKey.isBlank()) {
       bytes = new byte[32];
@@ -72,9 +63,31 @@ class TicketKeys {
     this.master = new SecretKeySpec(bytes, "AES");
   }
 
-  /** The event's current signing key, made (and stored encrypted) on first use. */
+  /**
+   * The event's current signing key, made (and stored encrypted) in the caller's transaction if it
+   * has none: events get theirs when they are published ({@link TicketBook}), so at a sale this
+   * only reads. Cached once committed: a key whose transaction rolled back is never used again, and
+   * nothing here waits for a second connection while the caller holds one (a key made in a
+   * transaction of its own inside the cache's lock stalled the pool at an event's first sale).
+   */
   Signer signerFor(UUID event) {
-    return signers.computeIfAbsent(event, e -> load(e).orElseGet(() -> create(e)));
+    var cached = signers.get(event);
+    if (cached != null) {
+      return cached;
+    }
+    var signer = load(event).orElseGet(() -> create(event));
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              signers.putIfAbsent(event, signer);
+            }
+          });
+    } else {
+      signers.putIfAbsent(event, signer);
+    }
+    return signer;
   }
 
   private Optional<Signer> load(UUID event) {
@@ -101,16 +114,14 @@ class TicketKeys {
       var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
       var kid = "k" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       var sealed = encrypt(pair.getPrivate().getEncoded());
-      separately.executeWithoutResult(
-          status ->
-              jdbc.sql(
-                      "insert into ticket_signing_key (kid, event_id, public_key,"
-                          + " private_key_encrypted) values (:kid, :event, :public, :private)")
-                  .param("kid", kid)
-                  .param("event", event)
-                  .param("public", pair.getPublic().getEncoded())
-                  .param("private", sealed)
-                  .update());
+      jdbc.sql(
+              "insert into ticket_signing_key (kid, event_id, public_key, private_key_encrypted)"
+                  + " values (:kid, :event, :public, :private)")
+          .param("kid", kid)
+          .param("event", event)
+          .param("public", pair.getPublic().getEncoded())
+          .param("private", sealed)
+          .update();
       return new Signer(kid, Barcodes.SigningKey.of(pair.getPrivate()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot make a ticket key", e);
