@@ -1,5 +1,6 @@
 package io.boxoffice.admission.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -9,12 +10,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Where admission's filters sit around Spring Security's chain (order S): address rate limits at S
- * - 1, before logins are processed; account rate limits at S + 1 and the admission-token check at S
- * + 2, after the caller is known; the idempotency filter follows at S + 3, so a refused request
- * never becomes an idempotent answer.
+ * - 2, before logins are processed; the cap on requests in flight at S - 1, so that a request over
+ * a rate limit is refused at once instead of waiting its turn; account rate limits at S + 1 and the
+ * admission-token check at S + 2, after the caller is known; the idempotency filter follows at S +
+ * 3, so a refused request never becomes an idempotent answer.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RateLimitProperties.class)
+@EnableConfigurationProperties({RateLimitProperties.class, InFlightProperties.class})
 class AdmissionConfiguration {
 
   private static int securityOrder(ObjectProvider<SecurityFilterProperties> security) {
@@ -29,7 +31,19 @@ class AdmissionConfiguration {
     var registration =
         new FilterRegistrationBean<>(
             new RateLimitFilter(properties, limiter, RateLimitFilter.Key.ADDRESS));
+    registration.setOrder(securityOrder(security) - 2);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<InFlightLimitFilter> inFlightLimit(
+      InFlightProperties properties,
+      MeterRegistry registry,
+      ObjectProvider<SecurityFilterProperties> security) {
+    var registration = new FilterRegistrationBean<>(new InFlightLimitFilter(properties, registry));
+    registration.addUrlPatterns("/api/*");
     registration.setOrder(securityOrder(security) - 1);
+    registration.setEnabled(properties.enabled());
     return registration;
   }
 
