@@ -125,6 +125,21 @@ class HoldApiTest extends IntegrationTest {
   }
 
   @Test
+  void theEventsShownStockFollowsHoldsWithinASecond() {
+    var total = remainingShown();
+    assertThat(hold(customer, Map.of("section", floor, "quantity", 3)).status()).isEqualTo(201);
+
+    // read at most once a second per event: the count may lag a hold by that much, never more
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(3))
+        .untilAsserted(() -> assertThat(remainingShown()).isEqualTo(total - 3));
+  }
+
+  private int remainingShown() {
+    return api.get("/api/v1/events/" + eventId).json().get("availability").get("remaining").asInt();
+  }
+
+  @Test
   void bestAvailablePicksAdjacentSeatsInTheFrontRow() {
     var response = hold(customer, Map.of("bestAvailable", Map.of("quantity", 3)));
 

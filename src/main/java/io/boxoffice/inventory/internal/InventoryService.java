@@ -1,11 +1,15 @@
 package io.boxoffice.inventory.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.boxoffice.catalog.Catalog;
 import io.boxoffice.catalog.EventId;
 import io.boxoffice.catalog.EventPublished;
 import io.boxoffice.catalog.StockLevels;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -18,8 +22,13 @@ class InventoryService implements StockLevels {
 
   private static final Logger log = LoggerFactory.getLogger(InventoryService.class);
 
+  /** How old a shown stock level may be. */
+  static final Duration STOCK_FRESHNESS = Duration.ofSeconds(1);
+
   private final InventoryRepository repository;
   private final Catalog catalog;
+  private final Cache<EventId, Stock> stock =
+      Caffeine.newBuilder().expireAfterWrite(STOCK_FRESHNESS).maximumSize(10_000).build();
 
   InventoryService(InventoryRepository repository, Catalog catalog) {
     this.repository = repository;
@@ -42,9 +51,16 @@ class InventoryService implements StockLevels {
         plan.areas().size());
   }
 
+  /**
+   * Stock levels are for showing (an event's status, "few left", what remains): read at most once a
+   * second per event and instance. Each read counts all of an event's seats (50,000 in a stadium),
+   * and every event page and search result asks; holds never rely on these numbers.
+   */
   @Override
   @Transactional(readOnly = true)
   public Map<EventId, Stock> of(Collection<EventId> events) {
-    return events.isEmpty() ? Map.of() : repository.stock(events);
+    return events.isEmpty()
+        ? Map.of()
+        : stock.getAll(events, missing -> repository.stock(Set.copyOf(missing)));
   }
 }
