@@ -5,6 +5,7 @@ import io.boxoffice.checkout.OrderConfirmed;
 import io.boxoffice.identity.AccountId;
 import io.boxoffice.inventory.HoldReleased;
 import io.boxoffice.inventory.Inventory;
+import io.boxoffice.shared.jdbc.AfterCommit;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,8 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * An admitted shopper who bought or let their seats go stops counting against the cap on active
@@ -62,17 +61,7 @@ class ShopperActivity {
    * thread still holds its connection then, and the action may need one (and Redis) itself.
    */
   private void afterCommit(Runnable action) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      after.execute(action);
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            after.execute(action);
-          }
-        });
+    AfterCommit.run(() -> after.execute(action));
   }
 
   @PreDestroy

@@ -6,6 +6,7 @@ import io.boxoffice.catalog.EventId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,52 +53,41 @@ class BestAvailableQuery {
           and (cast(:tier as uuid) is null or tier_id = :tier)
           and (cast(:section as uuid) is null or section_id = :section)
         """;
+    var scopeParams = new HashMap<String, Object>();
+    scopeParams.put("event", event.value());
+    scopeParams.put("tier", tier);
+    scopeParams.put("section", section);
     var end =
         jdbc.sql(
                 "select row_index, section_order "
                     + scope
                     + " order by row_index, section_order, position offset :offset limit 1")
-            .param("event", event.value())
-            .param("tier", tier)
-            .param("section", section)
+            .params(scopeParams)
             .param("offset", seats - 1)
             .query((rs, n) -> new FrontEnd(rs.getInt("row_index"), rs.getInt("section_order")))
             .optional();
-    record Place(
-        UUID seatId, UUID sectionId, int sectionOrder, int rowIndex, int position, UUID tierId) {}
-    var places =
-        jdbc.sql(
-                "select seat_id, section_id, section_order, row_index, position, tier_id "
-                    + scope
-                    + " and (row_index, section_order) <= (:lastRow, :lastSection)")
-            .param("event", event.value())
-            .param("tier", tier)
-            .param("section", section)
-            .param("lastRow", end.map(FrontEnd::rowIndex).orElse(Integer.MAX_VALUE))
-            .param("lastSection", end.map(FrontEnd::sectionOrder).orElse(Integer.MAX_VALUE))
-            .query(
-                (rs, n) ->
-                    new Place(
-                        rs.getObject("seat_id", UUID.class),
-                        rs.getObject("section_id", UUID.class),
-                        rs.getInt("section_order"),
-                        rs.getInt("row_index"),
-                        rs.getInt("position"),
-                        rs.getObject("tier_id", UUID.class)))
-            .list();
     var middles = rowMiddles.get(event, this::rowMiddles);
-    return places.stream()
-        .map(
-            p ->
-                new BestAvailable.Seat(
-                    p.seatId(),
-                    p.sectionId(),
-                    p.sectionOrder(),
-                    p.rowIndex(),
-                    p.position(),
-                    tierRanks.getOrDefault(p.tierId(), Integer.MAX_VALUE),
-                    middles.get(new RowKey(p.sectionId(), p.rowIndex()))))
-        .toList();
+    return jdbc.sql(
+            "select seat_id, section_id, section_order, row_index, position, tier_id "
+                + scope
+                + " and (row_index, section_order) <= (:lastRow, :lastSection)")
+        .params(scopeParams)
+        .param("lastRow", end.map(FrontEnd::rowIndex).orElse(Integer.MAX_VALUE))
+        .param("lastSection", end.map(FrontEnd::sectionOrder).orElse(Integer.MAX_VALUE))
+        .query(
+            (rs, n) -> {
+              var sectionId = rs.getObject("section_id", UUID.class);
+              int rowIndex = rs.getInt("row_index");
+              return new BestAvailable.Seat(
+                  rs.getObject("seat_id", UUID.class),
+                  sectionId,
+                  rs.getInt("section_order"),
+                  rowIndex,
+                  rs.getInt("position"),
+                  tierRanks.getOrDefault(rs.getObject("tier_id", UUID.class), Integer.MAX_VALUE),
+                  middles.get(new RowKey(sectionId, rowIndex)));
+            })
+        .list();
   }
 
   private Map<RowKey, Double> rowMiddles(EventId event) {

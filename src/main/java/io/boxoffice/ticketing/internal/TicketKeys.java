@@ -1,5 +1,6 @@
 package io.boxoffice.ticketing.internal;
 
+import io.boxoffice.shared.jdbc.AfterCommit;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -22,8 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Per-event Ed25519 signing keys. Private keys are stored only encrypted with AES-GCM under the
@@ -76,17 +75,7 @@ class TicketKeys {
       return cached;
     }
     var signer = load(event).orElseGet(() -> create(event));
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              signers.putIfAbsent(event, signer);
-            }
-          });
-    } else {
-      signers.putIfAbsent(event, signer);
-    }
+    AfterCommit.run(() -> signers.putIfAbsent(event, signer));
     return signer;
   }
 
