@@ -2,7 +2,7 @@ package io.boxoffice.inventory.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,12 +27,15 @@ final class BestAvailable {
       int tierRank,
       double rowMiddle) {}
 
+  /** A candidate block: {@code quantity} seats of a run starting at {@code offset}. */
   private record Block(
-      List<Seat> seats, boolean leavesOrphan, int worstTierRank, double offCentre) {
+      List<Seat> run, int offset, boolean leavesOrphan, int worstTierRank, double offCentre) {
     Seat first() {
-      return seats.getFirst();
+      return run.get(offset);
     }
   }
+
+  private record RowKey(UUID sectionId, int rowIndex) {}
 
   private static final Comparator<Block> PREFERENCE =
       Comparator.comparing(Block::leavesOrphan)
@@ -45,53 +48,49 @@ final class BestAvailable {
   private BestAvailable() {}
 
   static Optional<List<UUID>> choose(List<Seat> claimable, int quantity) {
-    var rows = new LinkedHashMap<String, List<Seat>>();
+    var rows = new HashMap<RowKey, List<Seat>>();
     for (var seat : claimable) {
-      rows.computeIfAbsent(seat.sectionId() + "/" + seat.rowIndex(), k -> new ArrayList<>())
+      rows.computeIfAbsent(new RowKey(seat.sectionId(), seat.rowIndex()), k -> new ArrayList<>())
           .add(seat);
     }
     Block best = null;
     for (var row : rows.values()) {
-      row.sort(Comparator.comparingInt(Seat::position));
-      for (var run : runs(row)) {
-        for (int offset = 0; offset + quantity <= run.size(); offset++) {
-          var block = block(run, offset, quantity);
-          if (best == null || PREFERENCE.compare(block, best) < 0) {
-            best = block;
+      row.sort(BY_POSITION);
+      int start = 0;
+      for (int i = 1; i <= row.size(); i++) {
+        if (i == row.size() || row.get(i).position() != row.get(i - 1).position() + 1) {
+          var run = row.subList(start, i);
+          for (int offset = 0; offset + quantity <= run.size(); offset++) {
+            var block = block(run, offset, quantity);
+            if (best == null || PREFERENCE.compare(block, best) < 0) {
+              best = block;
+            }
           }
+          start = i;
         }
       }
     }
-    return Optional.ofNullable(best).map(b -> b.seats().stream().map(Seat::seatId).toList());
+    if (best == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        best.run().subList(best.offset(), best.offset() + quantity).stream()
+            .map(Seat::seatId)
+            .toList());
   }
 
-  /** Maximal stretches of consecutive positions. */
-  private static List<List<Seat>> runs(List<Seat> row) {
-    var runs = new ArrayList<List<Seat>>();
-    var current = new ArrayList<Seat>();
-    for (var seat : row) {
-      if (!current.isEmpty() && seat.position() != current.getLast().position() + 1) {
-        runs.add(current);
-        current = new ArrayList<>();
-      }
-      current.add(seat);
-    }
-    if (!current.isEmpty()) {
-      runs.add(current);
-    }
-    return runs;
-  }
+  private static final Comparator<Seat> BY_POSITION = Comparator.comparingInt(Seat::position);
 
+  /** The block of {@code run} (consecutive positions) at {@code offset}, described for ranking. */
   private static Block block(List<Seat> run, int offset, int quantity) {
-    var seats = run.subList(offset, offset + quantity);
-    int left = offset;
     int right = run.size() - offset - quantity;
-    int worstTier = seats.stream().mapToInt(Seat::tierRank).max().orElseThrow();
-    double centre = (seats.getFirst().position() + seats.getLast().position()) / 2.0;
+    int worstTier = Integer.MIN_VALUE;
+    for (int i = offset; i < offset + quantity; i++) {
+      worstTier = Math.max(worstTier, run.get(i).tierRank());
+    }
+    var first = run.get(offset);
+    double centre = (first.position() + run.get(offset + quantity - 1).position()) / 2.0;
     return new Block(
-        List.copyOf(seats),
-        left == 1 || right == 1,
-        worstTier,
-        Math.abs(centre - seats.getFirst().rowMiddle()));
+        run, offset, offset == 1 || right == 1, worstTier, Math.abs(centre - first.rowMiddle()));
   }
 }

@@ -33,6 +33,9 @@ class HoldClaims {
 
   private static final int BEST_AVAILABLE_ATTEMPTS = 8;
 
+  /** Blocks tried from one read of the seats before they are read again. */
+  private static final int ATTEMPTS_PER_READ = 4;
+
   private final HoldRepository holds;
   private final SeatClaims seats;
   private final GaClaims places;
@@ -185,42 +188,39 @@ class HoldClaims {
     Map<UUID, Integer> ranks =
         terms.tiers().stream().collect(Collectors.toMap(PriceTier::id, PriceTier::rank));
     // Others pick the same best block at the same moment: a block that could not be locked is left
-    // out of the next choice. The front of the house is read first; the whole scope (with seats of
-    // lapsed holds) only when the front has no block.
+    // out of the next choice, made from the same read. The front of the house is read first, then
+    // four times as much, and the whole scope (with seats of lapsed holds) only when the front has
+    // no block; a read is made afresh after ATTEMPTS_PER_READ blocks of it were taken by others.
+    // A front read that returned fewer seats than asked already covered the scope's available
+    // seats.
     var taken = new HashSet<UUID>();
-    for (int attempt = 0; attempt < BEST_AVAILABLE_ATTEMPTS; attempt++) {
-      var choice =
-          choose(event, request, ranks, taken)
-              .orElseThrow(() -> new HoldRejections.NoAdjacentSeats(request.quantity()));
-      var unavailable = tryClaimSeats(id, customer, terms, choice);
-      if (unavailable.isEmpty()) {
-        return;
+    int attempts = 0;
+    int seats = FRONT_SEATS;
+    while (true) {
+      boolean wholeScope = seats > FRONT_SEATS * 4;
+      var candidates =
+          wholeScope
+              ? bestAvailable.claimable(event, request.tierId(), request.sectionId(), ranks)
+              : bestAvailable.front(event, request.tierId(), request.sectionId(), ranks, seats);
+      var choice = choose(candidates, taken, request);
+      for (int tries = 0; choice.isPresent() && tries < ATTEMPTS_PER_READ; tries++) {
+        if (++attempts > BEST_AVAILABLE_ATTEMPTS) {
+          throw new HoldRejections.NoAdjacentSeats(request.quantity());
+        }
+        var unavailable = tryClaimSeats(id, customer, terms, choice.get());
+        if (unavailable.isEmpty()) {
+          return;
+        }
+        taken.addAll(unavailable);
+        choice = choose(candidates, taken, request);
       }
-      taken.addAll(unavailable);
-    }
-    throw new HoldRejections.NoAdjacentSeats(request.quantity());
-  }
-
-  /**
-   * The best block among the front {@link #FRONT_SEATS} available seats, then among four times as
-   * many, and only then among every claimable seat of the scope (seats of lapsed holds included). A
-   * front read that returned fewer seats than asked already covered the scope's available seats.
-   */
-  private Optional<List<UUID>> choose(
-      EventId event, HoldRequest.BestAvailable request, Map<UUID, Integer> ranks, Set<UUID> taken) {
-    var tier = request.tierId();
-    var section = request.sectionId();
-    for (int seats = FRONT_SEATS; seats <= FRONT_SEATS * 4; seats *= 4) {
-      var front = bestAvailable.front(event, tier, section, ranks, seats);
-      var choice = choose(front, taken, request);
-      if (choice.isPresent()) {
-        return choice;
-      }
-      if (front.size() < seats) {
-        break;
+      if (choice.isEmpty()) {
+        if (wholeScope) {
+          throw new HoldRejections.NoAdjacentSeats(request.quantity());
+        }
+        seats = candidates.size() < seats ? Integer.MAX_VALUE : seats * 4;
       }
     }
-    return choose(bestAvailable.claimable(event, tier, section, ranks), taken, request);
   }
 
   private static Optional<List<UUID>> choose(

@@ -49,11 +49,13 @@ class InvariantMonitor {
         "live_hold_missing_seats",
         """
         select count(*) from hold h
+        left join (select hold_id, count(*) as seats from event_seat
+                   where event_id = any(:events) and hold_id is not null group by hold_id) es
+          on es.hold_id = h.id
         where h.event_id = any(:events) and h.kind = 'SEATS'
           and (h.status in ('CHECKING_OUT', 'CONFIRMED')
                or (h.status = 'ACTIVE' and h.expires_at > now()))
-          and h.quantity <> (select count(*) from event_seat es
-                             where es.event_id = h.event_id and es.hold_id = h.id)
+          and h.quantity <> coalesce(es.seats, 0)
         """);
     // General-admission counters agree with the holds that make them up.
     CHECKS.put(
