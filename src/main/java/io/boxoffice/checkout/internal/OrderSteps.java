@@ -117,6 +117,16 @@ class OrderSteps {
                 .toList()));
   }
 
+  /**
+   * {@link #authorized} and {@link #confirm} in one transaction. Throws if the seats cannot be
+   * confirmed, and then nothing changed, not even the authorization.
+   */
+  @Transactional
+  void authorizedAndConfirmed(Order order, String key, PaymentResult result) {
+    authorized(order, key, result);
+    confirm(order);
+  }
+
   boolean paymentWindowClosed(Order order) {
     return inventory
         .find(order.holdId())

@@ -4,6 +4,7 @@ import static io.boxoffice.checkout.internal.CrashPoints.reach;
 
 import io.boxoffice.checkout.Order;
 import io.boxoffice.checkout.OrderId;
+import io.boxoffice.checkout.OrderStatus;
 import io.boxoffice.checkout.internal.PaymentOperations.Operation;
 import io.boxoffice.checkout.internal.payment.PaymentGateway;
 import io.boxoffice.checkout.internal.payment.PaymentResult;
@@ -63,22 +64,27 @@ class PurchaseSaga {
   Order place(AccountId customer, HoldId hold, String paymentToken) {
     var order = steps.begin(customer, hold, paymentToken, gateway.name());
     reach(CrashPoints.AFTER_ORDER_CREATED);
-    return advance(order.id(), false, false);
+    return advance(order, false, false);
   }
 
   /** Recovery and the capture listener: drive the order as far as it can go now. */
   Order resume(OrderId id) {
-    return advance(id, true, true);
+    return advance(orders.find(id).orElseThrow(), true, true);
   }
 
   /** Capture only (after commit of the confirmation). */
   Order capture(OrderId id) {
-    return advance(id, false, true);
+    return advance(orders.find(id).orElseThrow(), false, true);
   }
 
-  private Order advance(OrderId id, boolean recovering, boolean pastConfirmation) {
+  /** Moves the order on step by step, reading it again after each step that may have moved it. */
+  private Order advance(Order current, boolean recovering, boolean pastConfirmation) {
+    var id = current.id();
+    var order = current;
     for (int step = 0; step < 10; step++) {
-      var order = orders.find(id).orElseThrow();
+      if (waiting(order.status(), recovering, pastConfirmation)) {
+        return order;
+      }
       var next =
           switch (order.status()) {
             case AUTHORIZING -> authorize(order, recovering);
@@ -90,11 +96,22 @@ class PurchaseSaga {
             case COMPLETED -> recovering && orders.refundRequested(id) && startRefund(order);
             case DECLINED, CANCELLED, REFUNDED -> false;
           };
+      order = orders.find(id).orElseThrow();
       if (!next) {
-        return orders.find(id).orElseThrow();
+        return order;
       }
     }
-    return orders.find(id).orElseThrow();
+    return order;
+  }
+
+  /** Whether there is nothing for this caller to do in this state (the order is not touched). */
+  private static boolean waiting(OrderStatus status, boolean recovering, boolean pastConfirmation) {
+    return switch (status) {
+      case DECLINED, CANCELLED, REFUNDED -> true;
+      case CONFIRMED, CAPTURING -> !pastConfirmation;
+      case COMPLETED -> !recovering;
+      default -> false;
+    };
   }
 
   /** Step 2. Returns whether the order moved on. */
@@ -124,7 +141,14 @@ class PurchaseSaga {
     reach(CrashPoints.AFTER_AUTHORIZE_SENT);
     metrics.payment("authorize", result);
     switch (result.outcome()) {
-      case SUCCEEDED -> steps.authorized(order, key, result);
+      case SUCCEEDED -> {
+        if (confirmWithAuthorization(order, key, result)) {
+          reach(CrashPoints.AFTER_AUTHORIZATION_STORED);
+          reach(CrashPoints.AFTER_CONFIRM_COMMITTED);
+          return true;
+        }
+        steps.authorized(order, key, result);
+      }
       case DECLINED, FAILED -> {
         steps.declined(order, key, result);
         reach(CrashPoints.AFTER_DECLINE_STORED);
@@ -136,6 +160,29 @@ class PurchaseSaga {
     }
     reach(CrashPoints.AFTER_AUTHORIZATION_STORED);
     return true;
+  }
+
+  /**
+   * Steps 2 and 3 in one transaction, the usual way (one commit fewer per purchase). Returns false,
+   * having changed nothing, if the order cannot be confirmed now (its event was cancelled, its
+   * seats are gone): the authorization is then stored alone and {@link #confirm} takes the long
+   * way.
+   */
+  private boolean confirmWithAuthorization(Order order, String key, PaymentResult result) {
+    if (orders.refundRequested(order.id())) {
+      return false;
+    }
+    try {
+      metrics.step(
+          "confirm",
+          () -> {
+            steps.authorizedAndConfirmed(order, key, result);
+            return Boolean.TRUE;
+          });
+      return true;
+    } catch (DomainException e) {
+      return false;
+    }
   }
 
   /** Step 3, the pivot. A cancelled event sells nothing more: its authorizations are voided. */
@@ -224,7 +271,7 @@ class PurchaseSaga {
   /** Starts a refund of a completed order and drives it. */
   Order refund(OrderId id) {
     startRefund(orders.find(id).orElseThrow());
-    return advance(id, false, true);
+    return advance(orders.find(id).orElseThrow(), false, true);
   }
 
   private boolean startRefund(Order order) {

@@ -121,4 +121,39 @@ class LateResultsTest extends IntegrationTest {
                 "select count(*) from ticket where order_id = ?", Integer.class, order.value()))
         .isZero();
   }
+
+  @Test
+  void anApprovalWhoseSeatsCannotBeConfirmedIsStoredAndVoidedWithoutTickets() {
+    var order = unansweredOrder(seats.subList(0, 2));
+    // the hold is no longer being paid for when the approval is found: the seats cannot be sold
+    jdbc.update(
+        "update hold set status = 'EXPIRED', checkout_until = null where id = (select hold_id from customer_order where id = ?)",
+        order.value());
+    jdbc.update("update customer_order set next_action_at = now() where id = ?", order.value());
+
+    recovery.recoverDue();
+
+    var resolved = orders.find(order).orElseThrow();
+    assertThat(resolved.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(resolved.failureReason()).isEqualTo("seats_unavailable");
+    // the authorization was kept although confirming it was rolled back, and then voided
+    assertThat(resolved.providerRef()).isNotNull();
+    assertThat(
+            jdbc.queryForList(
+                "select operation || ' ' || status from payment_operation where order_id = ?"
+                    + " order by operation",
+                String.class,
+                order.value()))
+        .containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
+    var payment =
+        SimulatedLedger.shared().payments().stream()
+            .filter(p -> p.orderRef().equals(order.toString()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(payment.state()).isEqualTo(SimulatedLedger.State.VOIDED);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from ticket where order_id = ?", Integer.class, order.value()))
+        .isZero();
+  }
 }
