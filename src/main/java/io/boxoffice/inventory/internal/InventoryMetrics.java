@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +28,7 @@ class InventoryMetrics {
 
   private final MeterRegistry registry;
   private final JdbcClient jdbc;
+  private final InventoryRepository inventory;
   private final Catalog catalog;
   private final Clock clock;
   private final Counter created;
@@ -38,9 +38,15 @@ class InventoryMetrics {
   private final MultiGauge seats;
   private final AtomicReference<Double> sweeperLag = new AtomicReference<>(0.0);
 
-  InventoryMetrics(MeterRegistry registry, JdbcClient jdbc, Catalog catalog, Clock clock) {
+  InventoryMetrics(
+      MeterRegistry registry,
+      JdbcClient jdbc,
+      InventoryRepository inventory,
+      Catalog catalog,
+      Clock clock) {
     this.registry = registry;
     this.jdbc = jdbc;
+    this.inventory = inventory;
     this.catalog = catalog;
     this.clock = clock;
     this.created = Counter.builder("boxoffice.holds.granted").register(registry);
@@ -96,30 +102,17 @@ class InventoryMetrics {
       return;
     }
     var totals = new java.util.LinkedHashMap<Tags, Integer>();
-    jdbc.sql(
-            """
-            select event_id, status, count(*)::int as places from event_seat
-            where event_id = any(:events) group by event_id, status
-            union all
-            select event_id, 'AVAILABLE', sum(capacity - held - sold)::int
-            from ga_inventory where event_id = any(:events) group by event_id
-            union all
-            select event_id, 'HELD', sum(held)::int from ga_inventory
-            where event_id = any(:events) group by event_id
-            union all
-            select event_id, 'SOLD', sum(sold)::int from ga_inventory
-            where event_id = any(:events) group by event_id
-            """)
-        .param("events", events.stream().map(e -> e.value()).toArray(UUID[]::new))
-        .query(
-            rs -> {
-              // seats and general-admission places of one event and state add up
-              var tags =
-                  Tags.of(
-                      "event", rs.getString("event_id"),
-                      "state", rs.getString("status").toLowerCase(java.util.Locale.ROOT));
-              totals.merge(tags, rs.getInt("places"), Integer::sum);
-            });
+    inventory
+        .placesByState(events)
+        .forEach(
+            (event, states) ->
+                states.forEach(
+                    (state, places) ->
+                        totals.put(
+                            Tags.of(
+                                "event", event.value().toString(),
+                                "state", state.toLowerCase(java.util.Locale.ROOT)),
+                            places)));
     seats.register(
         totals.entrySet().stream()
             .<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(e.getKey(), e.getValue()))

@@ -1,11 +1,14 @@
 package io.boxoffice.inventory.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.boxoffice.catalog.EventId;
 import io.boxoffice.catalog.InventoryPlan;
 import io.boxoffice.catalog.StockLevels.Stock;
 import io.boxoffice.inventory.Availability;
 import io.boxoffice.inventory.StockCounts;
 import io.boxoffice.shared.jdbc.Unnest;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -69,28 +72,86 @@ class InventoryRepository {
     }
   }
 
+  /**
+   * How many seats each event has. They are written once when the event is published and never
+   * change, so each instance counts an event's seats once (an event without seats is counted again
+   * each time: it may not be published yet).
+   */
+  private final Cache<UUID, Integer> seatTotals =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterAccess(Duration.ofHours(6)).build();
+
+  private static final List<String> STATES = List.of("AVAILABLE", "HELD", "SOLD");
+
+  /** Total places of each event and how many remain, seats and general admission together. */
   Map<EventId, Stock> stock(Collection<EventId> events) {
-    var ids = events.stream().map(EventId::value).toArray(UUID[]::new);
     var result = new HashMap<EventId, Stock>();
+    placesByState(events)
+        .forEach(
+            (event, states) ->
+                result.put(
+                    event,
+                    new Stock(
+                        states.values().stream().mapToInt(Integer::intValue).sum(),
+                        states.getOrDefault("AVAILABLE", 0))));
+    return result;
+  }
+
+  /**
+   * Seats and general-admission places of each event by state ({@code AVAILABLE}, {@code HELD},
+   * {@code SOLD}, each present); events without any are missing. Only seats that are not available
+   * are read (the partial index of them), the rest follows from the event's seat count: counting
+   * every seat of the events on sale, every few seconds, scanned the whole table during a sale.
+   */
+  Map<EventId, Map<String, Integer>> placesByState(Collection<EventId> events) {
+    var ids = events.stream().map(EventId::value).distinct().toList();
+    var result = new HashMap<EventId, Map<String, Integer>>();
+    seatTotals
+        .getAll(ids, this::countSeats)
+        .forEach(
+            (event, seats) ->
+                result
+                    .computeIfAbsent(new EventId(event), k -> new HashMap<>())
+                    .put("AVAILABLE", seats));
     jdbc.sql(
             """
-            select event_id, sum(total) as total, sum(remaining) as remaining from (
-                select event_id, count(*) as total,
-                       count(*) filter (where status = 'AVAILABLE') as remaining
-                from event_seat where event_id = any(:ids) group by event_id
-              union all
-                select event_id, sum(capacity), sum(capacity - held - sold)
-                from ga_inventory where event_id = any(:ids) group by event_id
-            ) s group by event_id
+            select event_id, status, count(*)::int as places, true as seated from event_seat
+            where event_id = any(:ids) and status <> 'AVAILABLE' group by event_id, status
+            union all
+            select event_id, 'AVAILABLE', sum(capacity - held - sold)::int, false from ga_inventory
+            where event_id = any(:ids) group by event_id
+            union all
+            select event_id, 'HELD', sum(held)::int, false from ga_inventory
+            where event_id = any(:ids) group by event_id
+            union all
+            select event_id, 'SOLD', sum(sold)::int, false from ga_inventory
+            where event_id = any(:ids) group by event_id
             """)
-        .param("ids", ids)
+        .param("ids", ids.toArray(UUID[]::new))
         .query(
             rs -> {
-              result.put(
-                  new EventId(rs.getObject("event_id", UUID.class)),
-                  new Stock(rs.getInt("total"), rs.getInt("remaining")));
+              var states =
+                  result.computeIfAbsent(
+                      new EventId(rs.getObject("event_id", UUID.class)), k -> new HashMap<>());
+              int places = rs.getInt("places");
+              states.merge(rs.getString("status"), places, Integer::sum);
+              if (rs.getBoolean("seated")) {
+                states.merge("AVAILABLE", -places, Integer::sum);
+              }
             });
+    result.values().forEach(states -> STATES.forEach(state -> states.putIfAbsent(state, 0)));
     return result;
+  }
+
+  private Map<UUID, Integer> countSeats(java.util.Set<? extends UUID> events) {
+    var counts = new HashMap<UUID, Integer>();
+    jdbc.sql(
+            "select event_id, count(*)::int as seats from event_seat"
+                + " where event_id = any(:ids) group by event_id")
+        .param("ids", events.toArray(UUID[]::new))
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> counts.put(rs.getObject("event_id", UUID.class), rs.getInt("seats")));
+    return counts;
   }
 
   /** Places left in a general-admission section. */
