@@ -20,7 +20,13 @@ public interface Catalog {
   Optional<SaleTerms> saleTerms(EventId id);
 
   /** Where a seat or a general-admission section is, in words: "Stalls, row C, seat 12". */
-  String placeLabel(java.util.UUID seatOrSection);
+  default String placeLabel(java.util.UUID seatOrSection) {
+    return placeLabels(java.util.List.of(seatOrSection)).getOrDefault(seatOrSection, "");
+  }
+
+  /** {@link #placeLabel} of many seats or sections in one read; unknown ones are missing. */
+  java.util.Map<java.util.UUID, String> placeLabels(
+      java.util.Collection<java.util.UUID> seatsOrSections);
 
   /** Every seat and general-admission area of the event with its tier. */
   InventoryPlan inventoryPlan(EventId id);

@@ -30,6 +30,12 @@ public record Hold(
    */
   public record Item(UUID seatId, UUID sectionId, UUID tierId, int quantity, Money price) {}
 
+  /** The same hold in another state (as a transition the caller has just made left it). */
+  public Hold moved(HoldStatus to, Instant newCheckoutUntil) {
+    return new Hold(
+        id, eventId, customerId, to, items, total, expiresAt, newCheckoutUntil, createdAt);
+  }
+
   public int quantity() {
     return items.stream().mapToInt(Item::quantity).sum();
   }

@@ -43,8 +43,11 @@ public interface Inventory {
   /** CHECKING_OUT → ACTIVE after a declined payment; the original expiry still applies. */
   void returnToActive(HoldId hold);
 
-  /** CHECKING_OUT → CONFIRMED: the seats are sold, the places move from held to sold. */
-  void confirm(HoldId hold);
+  /**
+   * CHECKING_OUT → CONFIRMED: the seats are sold, the places move from held to sold. Returns the
+   * hold as confirmed.
+   */
+  Hold confirm(HoldId hold);
 
   /** CHECKING_OUT → RELEASED: the purchase failed for good; the seats come back. */
   void abandonCheckout(HoldId hold);

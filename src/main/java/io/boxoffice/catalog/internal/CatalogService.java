@@ -52,8 +52,9 @@ class CatalogService implements Catalog {
   }
 
   @Override
-  public String placeLabel(java.util.UUID seatOrSection) {
-    return events.placeLabel(seatOrSection);
+  public java.util.Map<java.util.UUID, String> placeLabels(
+      java.util.Collection<java.util.UUID> seatsOrSections) {
+    return seatsOrSections.isEmpty() ? java.util.Map.of() : events.placeLabels(seatsOrSections);
   }
 
   @Override

@@ -16,11 +16,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -161,18 +164,20 @@ class EventRepository {
         .optional();
   }
 
-  String placeLabel(UUID seatOrSection) {
-    return jdbc.sql(
+  Map<UUID, String> placeLabels(Collection<UUID> seatsOrSections) {
+    var labels = new HashMap<UUID, String>();
+    jdbc.sql(
             """
-            select s.name || ', row ' || st.row_label || ', seat ' || st.number from seat st
-            join section s on s.id = st.section_id where st.id = :id
+            select st.id, s.name || ', row ' || st.row_label || ', seat ' || st.number as label
+            from seat st join section s on s.id = st.section_id where st.id = any(:ids)
             union all
-            select name || ', general admission' from section where id = :id
+            select id, name || ', general admission' from section where id = any(:ids)
             """)
-        .param("id", seatOrSection)
-        .query(String.class)
-        .optional()
-        .orElse("");
+        .param("ids", seatsOrSections.toArray(UUID[]::new))
+        .query(
+            (RowCallbackHandler)
+                rs -> labels.put(rs.getObject("id", UUID.class), rs.getString("label")));
+    return labels;
   }
 
   List<EventId> onSale(Instant now) {

@@ -101,8 +101,7 @@ class OrderSteps {
    */
   @Transactional
   void confirm(Order order) {
-    var hold = inventory.find(order.holdId()).orElseThrow();
-    inventory.confirm(order.holdId());
+    var hold = inventory.confirm(order.holdId());
     move(order, OrderStatus.AUTHORIZED, OrderStatus.CONFIRMED);
     publisher.publishEvent(
         new OrderConfirmed(

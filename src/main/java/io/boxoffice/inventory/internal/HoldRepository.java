@@ -206,19 +206,21 @@ class HoldRepository {
    * ACTIVE → CHECKING_OUT for the owner, only while the hold has not expired (database clock). The
    * payment window runs from the hold's expiry, or from now if that is later.
    */
-  boolean startCheckout(HoldId hold, AccountId customer, Duration window) {
+  /** ACTIVE and unexpired → CHECKING_OUT; returns the end of the payment window if it moved. */
+  Optional<Instant> startCheckout(HoldId hold, AccountId customer, Duration window) {
     return jdbc.sql(
-                """
-                update hold set status = 'CHECKING_OUT', version = version + 1,
-                    checkout_until = greatest(expires_at, now()) + make_interval(secs => :window)
-                where id = :id and customer_id = :customer and status = 'ACTIVE'
-                  and expires_at > now()
-                """)
-            .param("id", hold.value())
-            .param("customer", customer.value())
-            .param("window", window.toMillis() / 1000.0)
-            .update()
-        == 1;
+            """
+            update hold set status = 'CHECKING_OUT', version = version + 1,
+                checkout_until = greatest(expires_at, now()) + make_interval(secs => :window)
+            where id = :id and customer_id = :customer and status = 'ACTIVE'
+              and expires_at > now()
+            returning checkout_until
+            """)
+        .param("id", hold.value())
+        .param("customer", customer.value())
+        .param("window", window.toMillis() / 1000.0)
+        .query((rs, n) -> rs.getTimestamp(1).toInstant())
+        .optional();
   }
 
   Optional<Hold> find(HoldId id) {

@@ -150,12 +150,17 @@ class HoldService implements Inventory {
   @Transactional
   public Hold startCheckout(HoldId id, AccountId customer, Duration paymentWindow) {
     var hold = findOwned(id, customer).orElseThrow(() -> new NotFound("Hold", id));
-    if (!holds.startCheckout(id, customer, paymentWindow)) {
-      throw hold.status() == HoldStatus.ACTIVE
-          ? new Unprocessable("hold-expired", "Hold expired", "Hold " + id + " has expired")
-          : HoldRejections.illegalTransition(id, hold.status(), HoldStatus.CHECKING_OUT);
-    }
-    return holds.find(id).orElseThrow();
+    var checkoutUntil =
+        holds
+            .startCheckout(id, customer, paymentWindow)
+            .orElseThrow(
+                () ->
+                    hold.status() == HoldStatus.ACTIVE
+                        ? new Unprocessable(
+                            "hold-expired", "Hold expired", "Hold " + id + " has expired")
+                        : HoldRejections.illegalTransition(
+                            id, hold.status(), HoldStatus.CHECKING_OUT));
+    return hold.moved(HoldStatus.CHECKING_OUT, checkoutUntil);
   }
 
   @Override
@@ -166,7 +171,7 @@ class HoldService implements Inventory {
 
   @Override
   @Transactional
-  public void confirm(HoldId id) {
+  public Hold confirm(HoldId id) {
     var hold = existing(id);
     move(hold, HoldStatus.CHECKING_OUT, HoldStatus.CONFIRMED);
     changes.unmirror(hold.eventId(), id);
@@ -179,6 +184,7 @@ class HoldService implements Inventory {
       throw new IllegalStateException("hold " + id + " no longer has all its seats");
     }
     publisher.publishEvent(new HoldConfirmed(id, hold.eventId(), hold.quantity()));
+    return hold.moved(HoldStatus.CONFIRMED, null);
   }
 
   @Override

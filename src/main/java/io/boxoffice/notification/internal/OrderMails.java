@@ -58,9 +58,13 @@ class OrderMails {
         .append(", ")
         .append(event.venue().city())
         .append("\n\n");
-    for (var ticket : tickets.of(confirmed.orderId())) {
+    var issued = tickets.of(confirmed.orderId());
+    var places =
+        catalog.placeLabels(
+            issued.stream().map(t -> t.seatId() != null ? t.seatId() : t.sectionId()).toList());
+    for (var ticket : issued) {
       var place =
-          catalog.placeLabel(ticket.seatId() != null ? ticket.seatId() : ticket.sectionId());
+          places.getOrDefault(ticket.seatId() != null ? ticket.seatId() : ticket.sectionId(), "");
       text.append("- ")
           .append(place)
           .append(": ")
