@@ -232,6 +232,41 @@ class ClaimConcurrencyTest extends IntegrationTest {
   }
 
   @Test
+  void fansAskingForTheBestSeatsAtTheSameMomentAreAllSeatedWhileTheHouseHasSeats()
+      throws Exception {
+    // 1,000 seats for 300 fans of two, released together: they all want the same front blocks
+    var eventId = event(List.of(seated("Stalls", 40, 25)));
+    var event = new EventId(UUID.fromString(eventId));
+    var fans = accounts.bulkCustomers(jdbc, 300);
+
+    var outcomes =
+        race(
+            300,
+            i -> {
+              try {
+                inventory.hold(fans.get(i), event, new HoldRequest.BestAvailable(2, null, null));
+                return Outcome.HELD;
+              } catch (HoldRejections.NoAdjacentSeats e) {
+                return Outcome.REFUSED;
+              }
+            });
+
+    assertThat(outcomes).isEqualTo(Map.of(Outcome.HELD, 300));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(distinct seat_id) from hold_seat where event_id = ?::uuid",
+                Integer.class,
+                eventId))
+        .isEqualTo(600);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from event_seat where event_id = ?::uuid and status = 'HELD'",
+                Integer.class,
+                eventId))
+        .isEqualTo(600);
+  }
+
+  @Test
   void overlappingMultiSeatRequestsNeverDeadlockOrHoldPartially() throws Exception {
     var eventId = event(List.of(seated("Stalls", 2, 20)));
     var event = new EventId(UUID.fromString(eventId));

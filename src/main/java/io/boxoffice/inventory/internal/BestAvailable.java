@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 /**
  * Picks {@code quantity} adjacent seats in one row from the claimable seats of a scope.
@@ -48,12 +49,23 @@ final class BestAvailable {
   private BestAvailable() {}
 
   static Optional<List<UUID>> choose(List<Seat> claimable, int quantity) {
+    return choose(claimable, quantity, 1, RandomGenerator.getDefault());
+  }
+
+  /**
+   * One of the {@code among} best blocks, picked at random, among those as good as the best in
+   * orphans and tier (they differ only in row, section and centring). {@code among = 1} is the best
+   * block. Buyers who lost the best block to each other spread over the next ones this way instead
+   * of all asking for the same second-best block again.
+   */
+  static Optional<List<UUID>> choose(
+      List<Seat> claimable, int quantity, int among, RandomGenerator random) {
     var rows = new HashMap<RowKey, List<Seat>>();
     for (var seat : claimable) {
       rows.computeIfAbsent(new RowKey(seat.sectionId(), seat.rowIndex()), k -> new ArrayList<>())
           .add(seat);
     }
-    Block best = null;
+    var top = new ArrayList<Block>(among + 1);
     for (var row : rows.values()) {
       row.sort(BY_POSITION);
       int start = 0;
@@ -61,22 +73,43 @@ final class BestAvailable {
         if (i == row.size() || row.get(i).position() != row.get(i - 1).position() + 1) {
           var run = row.subList(start, i);
           for (int offset = 0; offset + quantity <= run.size(); offset++) {
-            var block = block(run, offset, quantity);
-            if (best == null || PREFERENCE.compare(block, best) < 0) {
-              best = block;
-            }
+            keepIfAmongBest(top, block(run, offset, quantity), among);
           }
           start = i;
         }
       }
     }
-    if (best == null) {
+    if (top.isEmpty()) {
       return Optional.empty();
     }
+    var best = top.getFirst();
+    var alike =
+        top.stream()
+            .filter(
+                b ->
+                    b.leavesOrphan() == best.leavesOrphan()
+                        && b.worstTierRank() == best.worstTierRank())
+            .toList();
+    var chosen = alike.get(random.nextInt(alike.size()));
     return Optional.of(
-        best.run().subList(best.offset(), best.offset() + quantity).stream()
+        chosen.run().subList(chosen.offset(), chosen.offset() + quantity).stream()
             .map(Seat::seatId)
             .toList());
+  }
+
+  /** Keeps {@code top} the best {@code among} blocks seen so far, best first. */
+  private static void keepIfAmongBest(List<Block> top, Block block, int among) {
+    if (top.size() == among && PREFERENCE.compare(block, top.getLast()) >= 0) {
+      return;
+    }
+    int at = top.size();
+    while (at > 0 && PREFERENCE.compare(block, top.get(at - 1)) < 0) {
+      at--;
+    }
+    top.add(at, block);
+    if (top.size() > among) {
+      top.removeLast();
+    }
   }
 
   private static final Comparator<Seat> BY_POSITION = Comparator.comparingInt(Seat::position);

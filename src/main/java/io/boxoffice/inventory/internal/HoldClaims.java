@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ class HoldClaims {
   /** Available seats best available reads from the front of the house before the whole scope. */
   static final int FRONT_SEATS = 500;
 
-  private static final int BEST_AVAILABLE_ATTEMPTS = 8;
+  private static final int BEST_AVAILABLE_ATTEMPTS = 12;
 
   /** Blocks tried from one read of the seats before they are read again. */
   private static final int ATTEMPTS_PER_READ = 4;
@@ -42,6 +43,7 @@ class HoldClaims {
   private final BestAvailableQuery bestAvailable;
   private final InventoryRepository inventory;
   private final InventoryChanges changes;
+  private final ClaimsInFlight inFlight;
   private final ApplicationEventPublisher publisher;
 
   HoldClaims(
@@ -51,6 +53,7 @@ class HoldClaims {
       BestAvailableQuery bestAvailable,
       InventoryRepository inventory,
       InventoryChanges changes,
+      ClaimsInFlight inFlight,
       ApplicationEventPublisher publisher) {
     this.holds = holds;
     this.seats = seats;
@@ -58,6 +61,7 @@ class HoldClaims {
     this.bestAvailable = bestAvailable;
     this.inventory = inventory;
     this.changes = changes;
+    this.inFlight = inFlight;
     this.publisher = publisher;
   }
 
@@ -188,7 +192,10 @@ class HoldClaims {
     Map<UUID, Integer> ranks =
         terms.tiers().stream().collect(Collectors.toMap(PriceTier::id, PriceTier::rank));
     // Others pick the same best block at the same moment: a block that could not be locked is left
-    // out of the next choice, made from the same read. The front of the house is read first, then
+    // out of the next choice, made from the same read and spread over more of the best blocks
+    // the more attempts were lost (else every loser asks for the same next block again, and with
+    // a few dozen buying at once the last ones ran out of attempts with the house nearly empty).
+    // The front of the house is read first, then
     // four times as much, and the whole scope (with seats of lapsed holds) only when the front has
     // no block; a read is made afresh after ATTEMPTS_PER_READ blocks of it were taken by others.
     // A front read that returned fewer seats than asked already covered the scope's available
@@ -202,17 +209,15 @@ class HoldClaims {
           wholeScope
               ? bestAvailable.claimable(event, request.tierId(), request.sectionId(), ranks)
               : bestAvailable.front(event, request.tierId(), request.sectionId(), ranks, seats);
-      var choice = choose(candidates, taken, request);
+      var choice = choose(candidates, taken, inFlight.of(event), request, attempts);
       for (int tries = 0; choice.isPresent() && tries < ATTEMPTS_PER_READ; tries++) {
         if (++attempts > BEST_AVAILABLE_ATTEMPTS) {
           throw new HoldRejections.NoAdjacentSeats(request.quantity());
         }
-        var unavailable = tryClaimSeats(id, customer, terms, choice.get());
-        if (unavailable.isEmpty()) {
+        if (claimInFlight(id, customer, terms, choice.get(), taken)) {
           return;
         }
-        taken.addAll(unavailable);
-        choice = choose(candidates, taken, request);
+        choice = choose(candidates, taken, inFlight.of(event), request, attempts);
       }
       if (choice.isEmpty()) {
         if (wholeScope) {
@@ -223,11 +228,57 @@ class HoldClaims {
     }
   }
 
+  /**
+   * Claims the chosen seats, shown to this instance's other choosers while it does; returns whether
+   * it got them, else adds the seats it could not get to {@code taken}.
+   */
+  private boolean claimInFlight(
+      HoldId id, AccountId customer, SaleTerms terms, List<UUID> choice, Set<UUID> taken) {
+    var event = terms.eventId();
+    inFlight.claiming(event, choice);
+    boolean claimed = false;
+    try {
+      var unavailable = tryClaimSeats(id, customer, terms, choice);
+      taken.addAll(unavailable);
+      claimed = unavailable.isEmpty();
+      return claimed;
+    } finally {
+      if (claimed) {
+        inFlight.overWithTransaction(event, choice);
+      } else {
+        inFlight.over(event, choice);
+      }
+    }
+  }
+
+  /**
+   * The best block, leaving out seats others of this instance are claiming at this moment (unless
+   * that leaves none: their claims may yet fail). For a first attempt the best block; after {@code
+   * failed} attempts lost their block to others buying at the same moment, one of the best 2, 4, 8,
+   * then 16 at random (see {@link BestAvailable#choose(List, int, int,
+   * java.util.random.RandomGenerator)}).
+   */
   private static Optional<List<UUID>> choose(
-      List<BestAvailable.Seat> seats, Set<UUID> taken, HoldRequest.BestAvailable request) {
-    return BestAvailable.choose(
-        taken.isEmpty() ? seats : seats.stream().filter(s -> !taken.contains(s.seatId())).toList(),
-        request.quantity());
+      List<BestAvailable.Seat> seats,
+      Set<UUID> taken,
+      Set<UUID> busy,
+      HoldRequest.BestAvailable request,
+      int failed) {
+    var free =
+        taken.isEmpty() ? seats : seats.stream().filter(s -> !taken.contains(s.seatId())).toList();
+    int among = 1 << Math.min(failed, 4);
+    if (!busy.isEmpty()) {
+      var choice =
+          BestAvailable.choose(
+              free.stream().filter(s -> !busy.contains(s.seatId())).toList(),
+              request.quantity(),
+              among,
+              ThreadLocalRandom.current());
+      if (choice.isPresent()) {
+        return choice;
+      }
+    }
+    return BestAvailable.choose(free, request.quantity(), among, ThreadLocalRandom.current());
   }
 
   static Money price(SaleTerms terms, UUID tierId) {

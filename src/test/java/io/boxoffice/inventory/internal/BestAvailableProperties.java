@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -83,9 +84,13 @@ class BestAvailableProperties {
 
   @Property(tries = 2_000, seed = "20261128")
   void picksAdjacentSeatsInOneRowAndAvoidsOrphansWhenItCan(
-      @ForAll("halls") Hall hall, @ForAll @IntRange(min = 1, max = 6) int quantity) {
+      @ForAll("halls") Hall hall,
+      @ForAll @IntRange(min = 1, max = 6) int quantity,
+      @ForAll @IntRange(min = 1, max = 16) int among,
+      @ForAll long seed) {
     var where = new HashMap<UUID, int[]>();
-    var choice = BestAvailable.choose(claimable(hall, where), quantity);
+    // spread over the best blocks or not, the rules hold
+    var choice = BestAvailable.choose(claimable(hall, where), quantity, among, new Random(seed));
 
     assertThat(choice.isPresent()).isEqualTo(anyBlock(hall, quantity));
     if (choice.isEmpty()) {
@@ -104,7 +109,10 @@ class BestAvailableProperties {
   }
 
   @Property(tries = 200, seed = "20261128")
-  void prefersTheBestTierThenTheFrontRow(@ForAll @IntRange(min = 1, max = 4) int quantity) {
+  void prefersTheBestTierThenTheFrontRow(
+      @ForAll @IntRange(min = 1, max = 4) int quantity,
+      @ForAll @IntRange(min = 1, max = 16) int among,
+      @ForAll long seed) {
     var section = UUID.randomUUID();
     var seats = new ArrayList<BestAvailable.Seat>();
     var tierOf = new HashMap<UUID, Integer>();
@@ -120,9 +128,12 @@ class BestAvailableProperties {
       }
     }
 
-    var choice = BestAvailable.choose(seats, quantity).orElseThrow();
+    var best = BestAvailable.choose(seats, quantity).orElseThrow();
+    var spread = BestAvailable.choose(seats, quantity, among, new Random(seed)).orElseThrow();
 
-    assertThat(choice).allSatisfy(id -> assertThat(tierOf.get(id)).isZero());
-    assertThat(choice).allSatisfy(id -> assertThat(rowOf.get(id)).isEqualTo(2));
+    assertThat(best).allSatisfy(id -> assertThat(tierOf.get(id)).isZero());
+    assertThat(best).allSatisfy(id -> assertThat(rowOf.get(id)).isEqualTo(2));
+    // spreading over the best blocks never gives up the better tier
+    assertThat(spread).allSatisfy(id -> assertThat(tierOf.get(id)).isZero());
   }
 }
