@@ -1,7 +1,6 @@
 package io.boxoffice.checkout.internal;
 
 import io.boxoffice.catalog.EventCancelled;
-import io.boxoffice.checkout.OrderConfirmed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -36,12 +35,6 @@ class OrderRecovery {
     this.saga = saga;
     this.lateResults = lateResults;
     this.properties = properties;
-  }
-
-  /** Capture starts as soon as the confirmation commits (the registry retries it if we crash). */
-  @ApplicationModuleListener
-  void on(OrderConfirmed confirmed) {
-    saga.capture(confirmed.orderId());
   }
 
   /**
