@@ -6,12 +6,15 @@ import io.boxoffice.checkout.OrderCancelled;
 import io.boxoffice.checkout.OrderConfirmed;
 import io.boxoffice.checkout.OrderId;
 import io.boxoffice.identity.Accounts;
+import io.boxoffice.shared.jdbc.Unnest;
 import io.boxoffice.ticketing.TicketsIssued;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,13 +29,19 @@ import org.springframework.transaction.annotation.Transactional;
 class TicketBook implements IssuedTickets {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final TicketKeys keys;
   private final Accounts accounts;
   private final ApplicationEventPublisher publisher;
 
   TicketBook(
-      JdbcClient jdbc, TicketKeys keys, Accounts accounts, ApplicationEventPublisher publisher) {
+      JdbcClient jdbc,
+      JdbcTemplate template,
+      TicketKeys keys,
+      Accounts accounts,
+      ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
+    this.template = template;
     this.keys = keys;
     this.accounts = accounts;
     this.publisher = publisher;
@@ -52,11 +61,15 @@ class TicketBook implements IssuedTickets {
         accounts.find(confirmed.customerId()).map(a -> a.displayName()).orElse("Ticket holder");
     var signer = keys.signerFor(confirmed.eventId().value());
     var issued = new ArrayList<UUID>();
+    var seats = new ArrayList<UUID>();
+    var sections = new ArrayList<UUID>();
+    var tiers = new ArrayList<UUID>();
+    var barcodes = new ArrayList<String>();
     for (var line : confirmed.lines()) {
       for (int i = 0; i < line.quantity(); i++) {
         var id = UUID.randomUUID();
         var seated = line.seatId() != null;
-        var barcode =
+        barcodes.add(
             Barcodes.sign(
                 new Barcodes.Claims(
                     signer.kid(),
@@ -65,27 +78,36 @@ class TicketBook implements IssuedTickets {
                     seated,
                     seated ? line.seatId() : line.sectionId(),
                     holder),
-                signer.key());
-        jdbc.sql(
-                """
-                insert into ticket (id, order_id, event_id, holder_id, seat_id, section_id, tier_id,
-                                    status, barcode, holder_name)
-                values (:id, :order, :event, :holder, :seat, :section, :tier, 'LIVE', :barcode,
-                        :holderName)
-                """)
-            .param("id", id)
-            .param("barcode", barcode)
-            .param("holderName", holder)
-            .param("order", confirmed.orderId().value())
-            .param("event", confirmed.eventId().value())
-            .param("holder", confirmed.customerId().value())
-            .param("seat", line.seatId())
-            .param("section", line.sectionId())
-            .param("tier", line.tierId())
-            .update();
+                signer.key()));
         issued.add(id);
+        seats.add(line.seatId());
+        sections.add(line.sectionId());
+        tiers.add(line.tierId());
       }
     }
+    // one statement for all of the order's tickets
+    int n = issued.size();
+    Unnest.update(
+        template,
+        """
+        insert into ticket (id, order_id, event_id, holder_id, seat_id, section_id, tier_id,
+                            status, barcode, holder_name)
+        select id, order_id, event_id, holder_id, seat_id, section_id, tier_id, 'LIVE', barcode,
+               holder_name
+        from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[],
+                    ?::text[], ?::text[])
+             as t (id, order_id, event_id, holder_id, seat_id, section_id, tier_id, barcode,
+                   holder_name)
+        """,
+        Unnest.column("uuid", issued),
+        Unnest.column("uuid", Collections.nCopies(n, confirmed.orderId().value())),
+        Unnest.column("uuid", Collections.nCopies(n, confirmed.eventId().value())),
+        Unnest.column("uuid", Collections.nCopies(n, confirmed.customerId().value())),
+        Unnest.column("uuid", seats),
+        Unnest.column("uuid", sections),
+        Unnest.column("uuid", tiers),
+        Unnest.column("text", barcodes),
+        Unnest.column("text", Collections.nCopies(n, holder)));
     publisher.publishEvent(
         new TicketsIssued(
             confirmed.orderId(), confirmed.eventId(), confirmed.customerId(), issued));
