@@ -62,7 +62,7 @@ public final class Browse implements Scenario {
         .printf(
             "%.0f requests/s for %d s, one purchase per %d reads%n",
             rate, duration.toSeconds(), browsePerBuy);
-    run.cpu().begin();
+    run.beginMeasuring();
     long arrivals =
         new OpenLoop(connections, maxQueue)
             .run(

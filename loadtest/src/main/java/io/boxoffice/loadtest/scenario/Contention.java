@@ -82,7 +82,7 @@ public final class Contention implements Scenario {
     }
     var event = event(run, organizer, "measured");
     run.log().printf("releasing %,d users at once for %,d winners%n", users, winners());
-    run.cpu().begin();
+    run.beginMeasuring();
     long release = burst(run.shopper(), customers, event);
     run.cpu().end();
     var releaseMicros = run.clock().epochMicros(release);

@@ -71,7 +71,7 @@ public final class HotGa implements Scenario {
     var steps = new ArrayList<Map<String, Object>>();
     var notes = new ArrayList<String>();
     long startMicros = run.clock().nowMicros();
-    run.cpu().begin();
+    run.beginMeasuring();
     for (int rate : rates) {
       long planned = Math.round(rate * step.toNanos() / 1e9);
       if (sent + planned > budget) {

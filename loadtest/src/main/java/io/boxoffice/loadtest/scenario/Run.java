@@ -73,6 +73,17 @@ public final class Run implements AutoCloseable {
     return cpu;
   }
 
+  /**
+   * Starts the measured part: the database's statistics brought up to date first if the server does
+   * not keep them (see {@link Database#analyzeUnlessAutovacuum}), then the CPU meter.
+   */
+  public void beginMeasuring() throws java.sql.SQLException {
+    if (database.analyzeUnlessAutovacuum()) {
+      log.println("autovacuum is off on this server: analyzed the database before measuring");
+    }
+    cpu.begin();
+  }
+
   /** The limits measured before the scenario; null if they were not measured. */
   public Baselines baselines() {
     return baselines;

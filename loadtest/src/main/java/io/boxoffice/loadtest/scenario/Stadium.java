@@ -129,7 +129,7 @@ public final class Stadium implements Scenario {
     var event = Events.create(run.api(), run.organizer(), run.database(), plan);
     var shopper = run.shopper();
     run.log().printf("%,d fans buying %,d seats%n", fans, event.capacity());
-    run.cpu().begin();
+    run.beginMeasuring();
     var sale = new Sale(event.capacity(), abandon, maxDuration);
     var map = pickOnMap ? new SeatMapView(event, seatsPerRow) : null;
     var watcher =

@@ -38,6 +38,26 @@ public record Database(String url, String user, String password) {
         "jdbc:postgresql://" + host() + ":" + port() + "/" + database, user, password);
   }
 
+  /**
+   * Gathers the planner's statistics when the server does not (autovacuum off, as on the project's
+   * machine): tables that were never analyzed get plans built on guesses, such as a sequential scan
+   * of {@code hold_seat} to read one hold's seats (98 ms instead of 0.05 ms once the table held
+   * 165,000 rows), which would measure the server's configuration rather than the application.
+   * Returns whether it analyzed.
+   */
+  public boolean analyzeUnlessAutovacuum() throws SQLException {
+    try (var connection = connect();
+        var statement = connection.createStatement()) {
+      try (var setting = statement.executeQuery("show autovacuum")) {
+        if (setting.next() && setting.getString(1).equals("on")) {
+          return false;
+        }
+      }
+      statement.execute("analyze");
+      return true;
+    }
+  }
+
   public void promoteToOrganizer(UUID account) throws SQLException {
     try (var connection = connect();
         var update =
