@@ -1,5 +1,7 @@
 package io.boxoffice.checkout;
 
+import static io.boxoffice.test.TestCatalog.gaSection;
+import static io.boxoffice.test.TestCatalog.generalAdmission;
 import static io.boxoffice.test.TestCatalog.seatIds;
 import static io.boxoffice.test.TestCatalog.seated;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +90,43 @@ class CheckoutFlowTest extends IntegrationTest {
     assertThat(api.get("/api/v1/me/orders", customer).json()).hasSize(1);
     assertThat(api.get("/api/v1/orders/" + orderId, accounts.customer().token()).status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void generalAdmissionPlacesBecomeOneTicketEachOfTheirSection() {
+    var standing =
+        catalog.onSale(organizer, "Standing", "Oslo", List.of(generalAdmission("Floor", 50)));
+    var floor = gaSection(jdbc, standing);
+    var hold =
+        api.post(
+            "/api/v1/events/" + standing + "/holds",
+            customer,
+            Map.of("section", floor, "quantity", 3));
+    assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+
+    var response = order(customer, hold.json().get("holdId").asString(), "tok_ok");
+
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    var orderId = response.json().get("orderId").asString();
+    assertThat(response.json().get("tickets")).hasSize(3);
+    assertThat(
+            jdbc.queryForList(
+                "select coalesce(seat_id::text, 'none') || ' ' || section_id || ' ' || status"
+                    + " from ticket where order_id = ?::uuid",
+                String.class,
+                orderId))
+        .containsExactly(
+            "none " + floor + " LIVE", "none " + floor + " LIVE", "none " + floor + " LIVE");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(distinct barcode) from ticket where order_id = ?::uuid",
+                Integer.class,
+                orderId))
+        .isEqualTo(3);
+    assertThat(
+            jdbc.queryForObject(
+                "select sold from ga_inventory where event_id = ?::uuid", Integer.class, standing))
+        .isEqualTo(3);
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.boxoffice.shared.jdbc.AfterCommit;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,17 +86,24 @@ class PurchaseSaga {
    */
   private void captureSoon(OrderId id) {
     AfterCommit.run(
-        () ->
-            captures.execute(
-                () -> {
-                  try {
-                    capture(id);
-                  } catch (Throwable e) {
-                    // the end of this thread, whatever happened: recovery retries the capture
-                    log.warn(
-                        "capture of order {} failed, recovery retries it: {}", id, e.toString());
-                  }
-                }));
+        () -> {
+          try {
+            captures.execute(() -> captureNow(id));
+          } catch (RejectedExecutionException e) {
+            log.info("shutting down: recovery captures order {}", id);
+          }
+        });
+  }
+
+  private void captureNow(OrderId id) {
+    try {
+      capture(id);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      // the end of this thread (a simulated crash included): recovery retries the capture
+      log.warn("capture of order {} failed, recovery retries it: {}", id, e.toString());
+    }
   }
 
   @PreDestroy
@@ -202,8 +210,8 @@ class PurchaseSaga {
   /**
    * Steps 2 and 3 in one transaction, the usual way (one commit fewer per purchase). Returns false,
    * having changed nothing, if the order cannot be confirmed now (its event was cancelled, its
-   * seats are gone): the authorization is then stored alone and {@link #confirm} takes the long
-   * way.
+   * seats are gone, the transaction failed): the authorization is then stored alone and {@link
+   * #confirm} takes the long way, so an approval is never left for recovery to find again.
    */
   private boolean confirmWithAuthorization(Order order, String key, PaymentResult result) {
     if (orders.refundRequested(order.id())) {
@@ -217,7 +225,7 @@ class PurchaseSaga {
             return Boolean.TRUE;
           });
       return true;
-    } catch (DomainException e) {
+    } catch (RuntimeException e) {
       return false;
     }
   }

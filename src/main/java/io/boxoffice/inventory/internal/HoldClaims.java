@@ -203,7 +203,7 @@ class HoldClaims {
     var taken = new HashSet<UUID>();
     int attempts = 0;
     int seats = FRONT_SEATS;
-    while (true) {
+    while (attempts < BEST_AVAILABLE_ATTEMPTS) {
       boolean wholeScope = seats > FRONT_SEATS * 4;
       var candidates =
           wholeScope
@@ -226,6 +226,7 @@ class HoldClaims {
         seats = candidates.size() < seats ? Integer.MAX_VALUE : seats * 4;
       }
     }
+    throw new HoldRejections.NoAdjacentSeats(request.quantity());
   }
 
   /**

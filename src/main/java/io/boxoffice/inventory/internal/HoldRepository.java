@@ -204,9 +204,9 @@ class HoldRepository {
 
   /**
    * ACTIVE → CHECKING_OUT for the owner, only while the hold has not expired (database clock). The
-   * payment window runs from the hold's expiry, or from now if that is later.
+   * payment window runs from the hold's expiry, or from now if that is later. Returns the end of
+   * the payment window if the hold moved.
    */
-  /** ACTIVE and unexpired → CHECKING_OUT; returns the end of the payment window if it moved. */
   Optional<Instant> startCheckout(HoldId hold, AccountId customer, Duration window) {
     return jdbc.sql(
             """

@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Re-delivers event publications whose listener failed — a mail that could not be sent, an event
- * the broker did not confirm, a capture that hit an outage — once they are older than the retry
- * delay. One instance at a time does it (a ShedLock lock in the database), so a publication is not
- * re-delivered by two instances at once; every listener behind the registry must still tolerate a
- * second delivery, because a listener may fail after its side effect happened.
+ * the broker did not confirm — once they are older than the retry delay. One instance at a time
+ * does it (a ShedLock lock in the database), so a publication is not re-delivered by two instances
+ * at once; every listener behind the registry must still tolerate a second delivery, because a
+ * listener may fail after its side effect happened.
  */
 @Component
 class OutboxRetries {

@@ -64,11 +64,22 @@ class PlacesByStateTest extends IntegrationTest {
   }
 
   @Test
-  void anEventWithoutInventoryHasNoStockYet() {
-    var event = new EventId(UUID.randomUUID());
+  void aDraftHasNoStockAndOnceItIsPublishedItsSeatsAreCounted() {
+    var organizer = accounts.organizer().token();
+    var venue = catalog.venue(organizer, "Drafted venue", "Bergen", List.of(seated("A", 2, 5)));
+    var eventId =
+        catalog.createEvent(organizer, catalog.eventBody(venue, "Drafted", catalog.inDays(5), 900));
+    var event = new EventId(UUID.fromString(eventId));
 
+    // read while a draft: no seats yet, and that must not be remembered
     assertThat(inventory.placesByState(List.of(event))).isEmpty();
     assertThat(inventory.stock(List.of(event))).isEmpty();
+
+    catalog.publish(organizer, eventId);
+
+    assertThat(inventory.placesByState(List.of(event)))
+        .isEqualTo(Map.of(event, Map.of("AVAILABLE", 10, "HELD", 0, "SOLD", 0)));
+    assertThat(inventory.stock(List.of(event))).isEqualTo(Map.of(event, new Stock(10, 10)));
   }
 
   private String hold(String token, String eventId, Map<String, Object> body) {
