@@ -13,5 +13,11 @@ public interface IssuedTickets {
   List<Ticket> of(OrderId order);
 
   record Ticket(
-      UUID ticketId, UUID seatId, UUID sectionId, UUID tierId, String status, Instant issuedAt) {}
+      UUID ticketId, UUID seatId, UUID sectionId, UUID tierId, String status, Instant issuedAt) {
+
+    /** The seat, or the general-admission section for a standing ticket. */
+    public UUID placeId() {
+      return seatId != null ? seatId : sectionId;
+    }
+  }
 }

@@ -5,7 +5,7 @@ import io.boxoffice.checkout.OrderConfirmed;
 import io.boxoffice.identity.AccountId;
 import io.boxoffice.inventory.HoldReleased;
 import io.boxoffice.inventory.Inventory;
-import io.boxoffice.shared.jdbc.AfterCommit;
+import io.boxoffice.shared.jdbc.AfterTransaction;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +61,7 @@ class ShopperActivity {
    * thread still holds its connection then, and the action may need one (and Redis) itself.
    */
   private void afterCommit(Runnable action) {
-    AfterCommit.run(() -> after.execute(action));
+    AfterTransaction.commit(() -> after.execute(action));
   }
 
   @PreDestroy

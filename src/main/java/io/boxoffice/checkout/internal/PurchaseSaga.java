@@ -12,7 +12,7 @@ import io.boxoffice.checkout.internal.payment.PaymentResult.Outcome;
 import io.boxoffice.identity.AccountId;
 import io.boxoffice.inventory.HoldId;
 import io.boxoffice.shared.DomainException;
-import io.boxoffice.shared.jdbc.AfterCommit;
+import io.boxoffice.shared.jdbc.AfterTransaction;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,7 +85,7 @@ class PurchaseSaga {
    * and two more commits) only did the same again.
    */
   private void captureSoon(OrderId id) {
-    AfterCommit.run(
+    AfterTransaction.commit(
         () -> {
           try {
             captures.execute(() -> captureNow(id));
@@ -97,7 +97,7 @@ class PurchaseSaga {
 
   private void captureNow(OrderId id) {
     try {
-      capture(id);
+      advance(orders.find(id).orElseThrow(), false, true);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
@@ -117,11 +117,6 @@ class PurchaseSaga {
     return advance(orders.find(id).orElseThrow(), true, true);
   }
 
-  /** Capture only (after commit of the confirmation). */
-  private Order capture(OrderId id) {
-    return advance(orders.find(id).orElseThrow(), false, true);
-  }
-
   /** Moves the order on step by step, reading it again after each step that may have moved it. */
   private Order advance(Order current, boolean recovering, boolean pastConfirmation) {
     var id = current.id();
@@ -135,10 +130,10 @@ class PurchaseSaga {
             case AUTHORIZING -> authorize(order, recovering);
             case AUTHORIZED -> confirm(order);
             case VOIDING -> voidAuthorization(order);
-            case CONFIRMED, CAPTURING -> pastConfirmation && capture(order);
+            case CONFIRMED, CAPTURING -> capture(order);
             case COMPENSATING -> voidAuthorization(order);
             case REFUNDING -> refundMoney(order);
-            case COMPLETED -> recovering && orders.refundRequested(id) && startRefund(order);
+            case COMPLETED -> orders.refundRequested(id) && startRefund(order);
             case DECLINED, CANCELLED, REFUNDED -> false;
           };
       order = orders.find(id).orElseThrow();
@@ -149,7 +144,10 @@ class PurchaseSaga {
     return order;
   }
 
-  /** Whether there is nothing for this caller to do in this state (the order is not touched). */
+  /**
+   * Whether there is nothing for this caller to do in this state (the order is not touched): only
+   * capture and recovery go past the confirmation, only recovery starts requested refunds.
+   */
   private static boolean waiting(OrderStatus status, boolean recovering, boolean pastConfirmation) {
     return switch (status) {
       case DECLINED, CANCELLED, REFUNDED -> true;

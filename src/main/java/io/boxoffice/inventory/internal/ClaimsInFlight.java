@@ -1,14 +1,13 @@
 package io.boxoffice.inventory.internal;
 
 import io.boxoffice.catalog.EventId;
+import io.boxoffice.shared.jdbc.AfterTransaction;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The seats that best-available claims of this instance are taking right now, per event: a hint for
@@ -50,16 +49,6 @@ class ClaimsInFlight {
 
   /** The claim succeeded: it is over when its transaction ends (committed or rolled back). */
   void overWithTransaction(EventId event, Collection<UUID> ids) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      over(event, ids);
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCompletion(int status) {
-            over(event, ids);
-          }
-        });
+    AfterTransaction.completion(() -> over(event, ids));
   }
 }

@@ -192,14 +192,13 @@ class HoldClaims {
     Map<UUID, Integer> ranks =
         terms.tiers().stream().collect(Collectors.toMap(PriceTier::id, PriceTier::rank));
     // Others pick the same best block at the same moment: a block that could not be locked is left
-    // out of the next choice, made from the same read and spread over more of the best blocks
-    // the more attempts were lost (else every loser asks for the same next block again, and with
-    // a few dozen buying at once the last ones ran out of attempts with the house nearly empty).
-    // The front of the house is read first, then
-    // four times as much, and the whole scope (with seats of lapsed holds) only when the front has
-    // no block; a read is made afresh after ATTEMPTS_PER_READ blocks of it were taken by others.
-    // A front read that returned fewer seats than asked already covered the scope's available
-    // seats.
+    // out of the next choice, made from the same read and spread over more of the best blocks the
+    // more attempts were lost (else every loser asks for the same next block again, and with a few
+    // dozen buying at once the last ones ran out of attempts with the house nearly empty). The
+    // front of the house is read first, then four times as much, and the whole scope (with seats of
+    // lapsed holds) only when the front has no block; a read is made afresh after ATTEMPTS_PER_READ
+    // blocks of it were taken by others. A front read that returned fewer seats than asked already
+    // covered the scope's available seats.
     var taken = new HashSet<UUID>();
     int attempts = 0;
     int seats = FRONT_SEATS;

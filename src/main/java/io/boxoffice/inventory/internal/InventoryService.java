@@ -53,8 +53,8 @@ class InventoryService implements StockLevels {
 
   /**
    * Stock levels are for showing (an event's status, "few left", what remains): read at most once a
-   * second per event and instance. Each read counts all of an event's seats (50,000 in a stadium),
-   * and every event page and search result asks; holds never rely on these numbers.
+   * second per event and instance. Every event page and search result asks, and each read counts
+   * the event's sold and held seats (up to 50,000 in a stadium); holds never rely on these numbers.
    */
   @Override
   @Transactional(readOnly = true)

@@ -59,12 +59,9 @@ class OrderMails {
         .append(event.venue().city())
         .append("\n\n");
     var issued = tickets.of(confirmed.orderId());
-    var places =
-        catalog.placeLabels(
-            issued.stream().map(t -> t.seatId() != null ? t.seatId() : t.sectionId()).toList());
+    var places = catalog.placeLabels(issued.stream().map(IssuedTickets.Ticket::placeId).toList());
     for (var ticket : issued) {
-      var place =
-          places.getOrDefault(ticket.seatId() != null ? ticket.seatId() : ticket.sectionId(), "");
+      var place = places.getOrDefault(ticket.placeId(), "");
       text.append("- ")
           .append(place)
           .append(": ")

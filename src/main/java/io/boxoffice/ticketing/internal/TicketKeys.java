@@ -1,6 +1,6 @@
 package io.boxoffice.ticketing.internal;
 
-import io.boxoffice.shared.jdbc.AfterCommit;
+import io.boxoffice.shared.jdbc.AfterTransaction;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -75,7 +75,7 @@ class TicketKeys {
       return cached;
     }
     var signer = load(event).orElseGet(() -> create(event));
-    AfterCommit.run(() -> signers.putIfAbsent(event, signer));
+    AfterTransaction.commit(() -> signers.putIfAbsent(event, signer));
     return signer;
   }
 
